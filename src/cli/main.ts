@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { startBackgroundWorker } from '../jobs/index.js';
+import { seedDemo } from '../services/demo.js';
+import { describeStartupError } from './fail.js';
+import { onShutdownSignal, openRuntime } from './runtime.js';
+import { serve } from './serve.js';
+
+const program = new Command('loopwise').description('Loopwise interview scheduling').showHelpAfterError();
+
+program
+  .command('serve')
+  .description('migrate the database and serve the web app and API')
+  .option('--demo', 'seed demo data when the database is empty (development only)')
+  .action((options: { demo?: boolean }) => serve(options));
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(async () => {
+    const { database } = await openRuntime({ migrate: true });
+    await database.close();
+    process.stdout.write('Database is up to date.\n');
+  });
+
+program
+  .command('seed')
+  .description('create data in the database')
+  .requiredOption('--demo', 'create the demo organizations and users')
+  .action(async () => {
+    const { config, database } = await openRuntime({ migrate: true });
+    try {
+      if (config.env === 'production') throw new Error('Demo data is never created when NODE_ENV=production.');
+      const logins = await seedDemo(database.db);
+      process.stdout.write(`Created ${logins.length} demo users.\n`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('worker')
+  .description('run background jobs (separate process; needs DATABASE_URL)')
+  .action(async () => {
+    const runtime = await openRuntime({ migrate: false });
+    const worker = startBackgroundWorker(runtime);
+    onShutdownSignal(runtime.logger, async () => {
+      await worker.stop();
+      await runtime.database.close();
+    });
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  process.stderr.write(`loopwise: ${describeStartupError(error)}\n`);
+  process.exit(1);
+});

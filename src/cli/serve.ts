@@ -1,0 +1,43 @@
+import { buildApp } from '../http/app.js';
+import { startBackgroundWorker } from '../jobs/index.js';
+import { isEmpty, seedDemo, type DemoLogin } from '../services/demo.js';
+import { onShutdownSignal, openRuntime } from './runtime.js';
+
+export interface ServeOptions {
+  /** Seed demo data when the database is empty (what `npm start` does). */
+  demo?: boolean;
+}
+
+/** Migrates, optionally seeds, serves HTTP; with the embedded database it also runs the worker. */
+export async function serve(options: ServeOptions): Promise<void> {
+  const started = performance.now();
+  const runtime = await openRuntime({ migrate: true });
+  const { config, logger, database } = runtime;
+  let logins: DemoLogin[] = [];
+  if (options.demo && config.env !== 'production' && (await isEmpty(database.db))) {
+    logins = await seedDemo(database.db);
+  }
+  const app = await buildApp({ config, database, now: () => new Date() }, { logger });
+  await app.listen({ host: config.host, port: config.port });
+  const worker = database.backend === 'embedded' ? startBackgroundWorker(runtime) : undefined;
+
+  onShutdownSignal(logger, async () => {
+    await app.close();
+    await worker?.stop();
+    await database.close();
+  });
+  printWelcome(config.publicUrl, database.backend, logins, Math.round(performance.now() - started));
+}
+
+function printWelcome(url: string, backend: string, logins: DemoLogin[], readyMs: number): void {
+  const lines = [
+    '',
+    `  Loopwise is ready at ${url}  (${backend} database, ${readyMs} ms)`,
+    `  API docs: ${url}/docs`,
+  ];
+  if (logins.length > 0) {
+    lines.push('', '  Demo data created. Sign in with password "loopwise-demo" as:');
+    for (const login of logins) lines.push(`    ${login.role.padEnd(15)} ${login.email}  (${login.organization})`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}

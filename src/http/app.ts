@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import helmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+import type { DatabaseHandle } from '../db/connection.js';
+import { registerErrorHandling } from './errors.js';
+import { healthRoutes } from './routes/health.js';
+import { registerWebApp } from './static.js';
+
+/** What every route and service needs from the outside world, passed in rather than imported. */
+export interface AppDeps {
+  config: Config;
+  database: DatabaseHandle;
+  /** The clock; tests pass a fixed one. */
+  now: () => Date;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+export interface BuildOptions {
+  logger?: FastifyBaseLogger;
+  /** Folder of the built web app; defaults to `dist/web`. */
+  webDir?: string;
+}
+
+const defaultWebDir = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+const sourceWebDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export const contentSecurityPolicy = {
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    fontSrc: ["'self'", 'data:'],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    frameAncestors: ["'none'"],
+    formAction: ["'self'"],
+  },
+};
+
+const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Builds the HTTP application; listening and shutdown belong to the caller. */
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    bodyLimit: 512 * 1024,
+    trustProxy: deps.config.trustProxy,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('deps', deps);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const https = deps.config.publicUrl.startsWith('https:');
+  await app.register(helmet, {
+    contentSecurityPolicy: { ...contentSecurityPolicy, directives: { ...contentSecurityPolicy.directives, upgradeInsecureRequests: https ? [] : null } },
+    hsts: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  registerErrorHandling(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Loopwise API', version: deps.config.version, description: 'Interview scheduling for staffing agencies and HR teams.' },
+      servers: [{ url: deps.config.publicUrl }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'lw_session' },
+          apiKey: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  await app.register(healthRoutes);
+  await registerWebApp(app, options.webDir ?? pickWebDir());
+  return app;
+}
+
+function pickWebDir(): string {
+  // Compiled code runs from dist/src/http, sources from src/http; both find dist/web.
+  return import.meta.url.includes('/dist/src/') ? defaultWebDir : sourceWebDir;
+}

@@ -1,0 +1,42 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type Config, type Env } from '../../src/config.js';
+import type { Backend, DatabaseHandle } from '../../src/db/connection.js';
+import { buildApp } from '../../src/http/app.js';
+import { openTestDatabase } from './db.js';
+
+export function testConfig(overrides: Env = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'loopwise-test-')),
+    SESSION_SECRET: 'test-session-secret-that-is-long-enough-0123456789',
+    ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    ...overrides,
+  });
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+/** The real HTTP app over a fresh database of the given backend, for `app.inject()` tests. */
+export async function openTestApp(backend: Backend, options: { now?: () => Date; webDir?: string } = {}): Promise<TestApp> {
+  const database = await openTestDatabase(backend);
+  const app = await buildApp(
+    { config: testConfig(), database, now: options.now ?? (() => new Date()) },
+    { webDir: options.webDir ?? path.join(os.tmpdir(), 'loopwise-no-web') },
+  );
+  return {
+    app,
+    database,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
