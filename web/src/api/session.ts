@@ -28,7 +28,7 @@ export const meQuery = queryOptions({
 });
 
 /** Switches the cache to another session: nothing fetched for the previous user survives. */
-function startSession(queryClient: QueryClient, user: SessionUser | null): void {
+function startSession(queryClient: QueryClient, user: SessionUser): void {
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQuery.queryKey[0] });
   queryClient.setQueryData(meQuery.queryKey, user);
 }
@@ -46,7 +46,6 @@ export function useLogin() {
 }
 
 export function useLogout() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async () => {
       try {
@@ -56,6 +55,8 @@ export function useLogout() {
         if (!(error instanceof ApiError && error.status === 401)) throw error;
       }
     },
-    onSuccess: () => startSession(queryClient, null),
+    // A full page load to the login page drops everything this tab held for the user, and
+    // leaves no "return to" page for whoever signs in next.
+    onSuccess: () => window.location.assign('/login'),
   });
 }

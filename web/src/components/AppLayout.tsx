@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Badge, Burger, Button, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Link, Outlet, useNavigate } from 'react-router';
+import { Link, Outlet } from 'react-router';
 import { useLogout } from '../api/session';
 import { ROLE_LABELS } from '../nav';
 import { MainNav } from './MainNav';
@@ -11,10 +11,6 @@ export function AppLayout() {
   const user = useCurrentUser();
   const [navOpened, nav] = useDisclosure(false);
   const logout = useLogout();
-  const navigate = useNavigate();
-
-  const signOut = () =>
-    logout.mutate(undefined, { onSuccess: () => void navigate('/login', { replace: true }) });
 
   return (
     <AppShell
@@ -52,7 +48,7 @@ export function AppLayout() {
             <Badge variant="light" visibleFrom="xs">
               {ROLE_LABELS[user.role]}
             </Badge>
-            <Button variant="default" size="xs" onClick={signOut} loading={logout.isPending}>
+            <Button variant="default" size="xs" onClick={() => logout.mutate()} loading={logout.isPending}>
               Sign out
             </Button>
           </Group>

@@ -1,4 +1,4 @@
-import { Group, Paper, Text } from '@mantine/core';
+import { Paper, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useHealth, useReadiness } from '../api/health';
 
@@ -29,26 +29,16 @@ export function HealthPanel() {
 
   return (
     <Paper component="section" aria-label="System status" data-testid="health-panel" withBorder p="xs" px="sm">
-      <Group gap={6} wrap="wrap">
-        <Text size="sm">
-          Server: <Status tone={serverTone}>{serverText}</Status>
-        </Text>
-        <Text size="sm" aria-hidden>
-          ·
-        </Text>
-        <Text size="sm">
-          version <span data-testid="health-version">{version}</span>
-        </Text>
-        <Text size="sm" aria-hidden>
-          ·
-        </Text>
-        <Text size="sm">
-          Database:{' '}
-          <Status tone={databaseTone} testId="health-database">
-            {databaseText}
-          </Status>
-        </Text>
-      </Group>
+      <Text size="sm">
+        Server: <Status tone={serverTone}>{serverText}</Status>
+        <Separator />
+        version <span data-testid="health-version">{version}</span>
+        <Separator />
+        Database:{' '}
+        <Status tone={databaseTone} testId="health-database">
+          {databaseText}
+        </Status>
+      </Text>
     </Paper>
   );
 }
@@ -59,4 +49,8 @@ function Status({ tone, testId, children }: { tone: Tone; testId?: string; child
       {children}
     </Text>
   );
+}
+
+function Separator() {
+  return <span aria-hidden> · </span>;
 }

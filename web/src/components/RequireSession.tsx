@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Stack } from '@mantine/core';
+import { Alert, Button, Center, Stack, Title } from '@mantine/core';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { type SessionUser, useSession } from '../api/session';
 import { FullPageLoader } from './FullPageLoader';
@@ -13,7 +13,11 @@ export function RequireSession() {
   if (session.isError) {
     return (
       <Center mih="100vh" p="md" component="main">
+        <title>Loopwise is unavailable</title>
         <Stack maw={480}>
+          <Title order={1} size="h2">
+            Loopwise
+          </Title>
           <Alert color="red" title="Loopwise could not load your session">
             {session.error.message}
           </Alert>

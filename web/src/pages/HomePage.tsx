@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { HealthPanel } from '../components/HealthPanel';
 import { PageTitle } from '../components/PageTitle';
 import { useCurrentUser } from '../components/RequireSession';
-import { navItemsFor } from '../nav';
+import { ROLE_LABELS, navItemsFor } from '../nav';
 
 /** Start page: a greeting, the role's sections with what each is for, and the system status. */
 export function HomePage() {
@@ -13,7 +13,9 @@ export function HomePage() {
   return (
     <Stack gap="lg" maw={960}>
       <PageTitle>{`Welcome, ${user.name}`}</PageTitle>
-      <Text c="dimmed">{user.organization.name}</Text>
+      <Text c="dimmed">
+        {user.organization.name} · {ROLE_LABELS[user.role]}
+      </Text>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
         {sections.map((section) => (
           <Card key={section.to} component="li" withBorder padding="md">
