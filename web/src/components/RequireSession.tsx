@@ -10,6 +10,8 @@ export function RequireSession() {
   const location = useLocation();
 
   if (session.isPending) return <FullPageLoader label="Loading your session" />;
+  // A failed background refresh keeps the user signed in; only a first load that fails stops here.
+  if (session.data) return <Outlet />;
   if (session.isError) {
     return (
       <Center mih="100vh" p="md" component="main">
@@ -29,8 +31,7 @@ export function RequireSession() {
       </Center>
     );
   }
-  if (!session.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
-  return <Outlet />;
+  return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
 }
 
 /** The signed-in user, for components rendered under `RequireSession`. */
