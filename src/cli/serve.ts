@@ -1,6 +1,6 @@
 import { buildApp } from '../http/app.js';
 import { startBackgroundWorker } from '../jobs/index.js';
-import { isEmpty, seedDemo, type DemoLogin } from '../services/demo.js';
+import { demoPassword, isEmpty, seedDemo, type DemoLogin } from '../services/demo.js';
 import { onShutdownSignal, openRuntime } from './runtime.js';
 
 export interface ServeOptions {
@@ -26,7 +26,9 @@ export async function serve(options: ServeOptions): Promise<void> {
     await worker?.stop();
     await database.close();
   });
-  printWelcome(config.publicUrl, database.backend, logins, Math.round(performance.now() - started));
+  const address = app.server.address();
+  const url = config.port === 0 && address && typeof address === 'object' ? `http://localhost:${address.port}` : config.publicUrl;
+  printWelcome(url, database.backend, logins, Math.round(performance.now() - started));
 }
 
 function printWelcome(url: string, backend: string, logins: DemoLogin[], readyMs: number): void {
@@ -36,7 +38,7 @@ function printWelcome(url: string, backend: string, logins: DemoLogin[], readyMs
     `  API docs: ${url}/docs`,
   ];
   if (logins.length > 0) {
-    lines.push('', '  Demo data created. Sign in with password "loopwise-demo" as:');
+    lines.push('', `  Demo data created. Sign in with password "${demoPassword}" as:`);
     for (const login of logins) lines.push(`    ${login.role.padEnd(15)} ${login.email}  (${login.organization})`);
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);

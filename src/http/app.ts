@@ -13,6 +13,8 @@ import {
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/connection.js';
 import { registerErrorHandling } from './errors.js';
+import { registerAuth } from './auth.js';
+import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { registerWebApp } from './static.js';
 
@@ -100,9 +102,16 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
+  await registerAuth(app);
   await app.register(healthRoutes);
+  await app.register(apiRoutes, { prefix: '/api/v1' });
   await registerWebApp(app, options.webDir ?? pickWebDir());
   return app;
+}
+
+/** Every `/api/v1` resource; the access-matrix test walks the routes registered here. */
+async function apiRoutes(api: FastifyInstance): Promise<void> {
+  await api.register(authRoutes);
 }
 
 function pickWebDir(): string {

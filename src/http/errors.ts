@@ -23,6 +23,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error instanceof DomainError) {
       const body: ErrorBody = { error: { code: error.code, message: error.message } };
       if (error.details !== undefined) body.error.details = error.details;
+      const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (error.status === 429 && retryAfter) void reply.header('retry-after', String(retryAfter));
       return send(reply, error.status, body);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -1,5 +1,10 @@
 import type { Kysely } from 'kysely';
+import { systemContext } from '../auth/actor.js';
+import { hashPassword } from '../auth/passwords.js';
 import type { Database, Role } from '../db/schema.js';
+import { recordAudit } from './audit.js';
+
+export const demoPassword = 'loopwise-demo';
 
 export interface DemoLogin {
   email: string;
@@ -7,16 +12,49 @@ export interface DemoLogin {
   organization: string;
 }
 
-const acmeUsers: { email: string; name: string; role: Role }[] = [
-  { email: 'admin@acme.test', name: 'Avery Admin', role: 'admin' },
-  { email: 'recruiter@acme.test', name: 'Riley Recruiter', role: 'recruiter' },
-  { email: 'coordinator@acme.test', name: 'Casey Coordinator', role: 'coordinator' },
-  { email: 'hm@acme.test', name: 'Harper Manager', role: 'hiring_manager' },
-  ...Array.from({ length: 8 }, (_, i) => ({
-    email: `interviewer${i + 1}@acme.test`,
-    name: `Interviewer ${i + 1}`,
-    role: 'interviewer' as const,
-  })),
+interface DemoUser {
+  email: string;
+  name: string;
+  role: Role;
+  timeZone: string;
+  client?: string;
+}
+
+interface DemoOrganization {
+  name: string;
+  timeZone: string;
+  clients: string[];
+  users: DemoUser[];
+}
+
+const interviewerZones = ['America/New_York', 'America/Chicago', 'America/Los_Angeles', 'America/Denver'];
+
+const demoOrganizations: DemoOrganization[] = [
+  {
+    name: 'Acme Staffing',
+    timeZone: 'America/New_York',
+    clients: ['Northwind', 'Globex'],
+    users: [
+      { email: 'admin@acme.test', name: 'Avery Admin', role: 'admin', timeZone: 'America/New_York' },
+      { email: 'recruiter@acme.test', name: 'Riley Recruiter', role: 'recruiter', timeZone: 'America/New_York' },
+      { email: 'coordinator@acme.test', name: 'Casey Coordinator', role: 'coordinator', timeZone: 'America/Chicago' },
+      { email: 'hm@acme.test', name: 'Harper Manager', role: 'hiring_manager', timeZone: 'America/New_York' },
+      ...Array.from({ length: 8 }, (_, i): DemoUser => ({
+        email: `interviewer${i + 1}@acme.test`,
+        name: ['Ines Park', 'Omar Diaz', 'Mei Chen', 'Sam Okafor', 'Lena Novak', 'Raj Iyer', 'Ada Brooks', 'Tom Weber'][i] ?? `Interviewer ${i + 1}`,
+        role: 'interviewer',
+        timeZone: interviewerZones[i % interviewerZones.length] ?? 'America/New_York',
+      })),
+      { email: 'client@northwind.test', name: 'Nora Northwind', role: 'client_user', timeZone: 'America/Chicago', client: 'Northwind' },
+      { email: 'client@globex.test', name: 'Gus Globex', role: 'client_user', timeZone: 'America/Los_Angeles', client: 'Globex' },
+    ],
+  },
+  {
+    name: 'Beta Talent',
+    timeZone: 'America/Los_Angeles',
+    clients: [],
+    users: [{ email: 'admin@beta.test', name: 'Blair Beta', role: 'admin', timeZone: 'America/Los_Angeles' }],
+  },
 ];
 
 /** True when the database holds no organization yet: the signal to seed demo data. */
@@ -25,18 +63,40 @@ export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
   return row === undefined;
 }
 
-/** Creates the demo organizations and users in one transaction and returns the logins. */
-export async function seedDemo(db: Kysely<Database>): Promise<DemoLogin[]> {
+/** Creates the demo organizations, clients and users in one transaction and returns the logins. */
+export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<DemoLogin[]> {
+  const passwordHash = await hashPassword(demoPassword);
   return db.transaction().execute(async (trx) => {
-    const acme = await trx
-      .insertInto('organizations')
-      .values({ name: 'Acme Staffing', default_time_zone: 'America/New_York' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('users')
-      .values(acmeUsers.map((user) => ({ ...user, organization_id: acme.id, time_zone: 'America/New_York' })))
-      .execute();
-    return acmeUsers.map(({ email, role }) => ({ email, role, organization: 'Acme Staffing' }));
+    const logins: DemoLogin[] = [];
+    for (const org of demoOrganizations) {
+      const { id: organizationId } = await trx
+        .insertInto('organizations')
+        .values({ name: org.name, default_time_zone: org.timeZone })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const ctx = systemContext(organizationId, now);
+      await recordAudit(trx, ctx, { action: 'organization.created', entityType: 'organization', entityId: organizationId, changes: { demo: true } });
+      const clientIds = new Map<string, string>();
+      for (const name of org.clients) {
+        const client = await trx.insertInto('clients').values({ organization_id: organizationId, name }).returning('id').executeTakeFirstOrThrow();
+        clientIds.set(name, client.id);
+      }
+      for (const user of org.users) {
+        await trx
+          .insertInto('users')
+          .values({
+            organization_id: organizationId,
+            email: user.email,
+            name: user.name,
+            role: user.role,
+            time_zone: user.timeZone,
+            client_id: user.client ? (clientIds.get(user.client) ?? null) : null,
+            password_hash: passwordHash,
+          })
+          .execute();
+        logins.push({ email: user.email, role: user.role, organization: org.name });
+      }
+    }
+    return logins;
   });
 }

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config, type Env } from '../../src/config.js';
 import type { Backend, DatabaseHandle } from '../../src/db/connection.js';
 import { buildApp } from '../../src/http/app.js';
+import { demoPassword, seedDemo } from '../../src/services/demo.js';
 import { openTestDatabase } from './db.js';
 
 export function testConfig(overrides: Env = {}): Config {
@@ -25,8 +26,12 @@ export interface TestApp {
 }
 
 /** The real HTTP app over a fresh database of the given backend, for `app.inject()` tests. */
-export async function openTestApp(backend: Backend, options: { now?: () => Date; webDir?: string } = {}): Promise<TestApp> {
+export async function openTestApp(
+  backend: Backend,
+  options: { now?: () => Date; webDir?: string; demo?: boolean } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase(backend);
+  if (options.demo) await seedDemo(database.db);
   const app = await buildApp(
     { config: testConfig(), database, now: options.now ?? (() => new Date()) },
     { webDir: options.webDir ?? path.join(os.tmpdir(), 'loopwise-no-web') },
@@ -39,4 +44,21 @@ export async function openTestApp(backend: Backend, options: { now?: () => Date;
       await database.close();
     },
   };
+}
+
+export interface Session {
+  /** Headers for a signed-in, CSRF-valid request. */
+  headers: Record<string, string>;
+  cookie: string;
+  csrf: string;
+}
+
+/** Signs in through the real login route, with the demo password unless told otherwise. */
+export async function signIn(app: FastifyInstance, email: string, password = demoPassword): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${res.statusCode} ${res.body}`);
+  const cookies = Object.fromEntries(res.cookies.map((c) => [c.name, c.value]));
+  const cookie = `lw_session=${cookies.lw_session}; lw_csrf=${cookies.lw_csrf}`;
+  const csrf = String(cookies.lw_csrf);
+  return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
 }
