@@ -63,7 +63,7 @@ export function can<R extends Resource>(actor: Actor, action: Action<R>, resourc
 
 /** Throws `NotFound` when the actor may not see the record, `Forbidden` when they may see but not act. */
 export function authorize<R extends Resource>(actor: Actor, action: Action<R>, resource: R, record?: OrgRecord & { id?: string }): void {
-  if (!can(actor, 'read' as Action<R>, resource, record)) throw new NotFound(`${label(resource)} not found.`);
+  if (!can(actor, 'read', resource, record)) throw new NotFound(`${label(resource)} not found.`);
   if (action !== 'read' && !can(actor, action, resource, record)) {
     throw new Forbidden(`You are not allowed to ${action} this ${label(resource).toLowerCase()}.`);
   }

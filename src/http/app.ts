@@ -14,7 +14,13 @@ import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/connection.js';
 import { registerErrorHandling } from './errors.js';
 import { registerAuth } from './auth.js';
+import { apiKeysRoutes } from './routes/api-keys.js';
+import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
+import { clientsRoutes } from './routes/clients.js';
+import { devMailRoutes } from './routes/dev-mail.js';
+import { organizationRoutes } from './routes/organization.js';
+import { usersRoutes } from './routes/users.js';
 import { healthRoutes } from './routes/health.js';
 import { registerWebApp } from './static.js';
 
@@ -105,6 +111,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await registerAuth(app);
   await app.register(healthRoutes);
   await app.register(apiRoutes, { prefix: '/api/v1' });
+  if (deps.config.env !== 'production') await app.register(devMailRoutes);
   await registerWebApp(app, options.webDir ?? pickWebDir());
   return app;
 }
@@ -112,6 +119,11 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 /** Every `/api/v1` resource; the access-matrix test walks the routes registered here. */
 async function apiRoutes(api: FastifyInstance): Promise<void> {
   await api.register(authRoutes);
+  await api.register(organizationRoutes);
+  await api.register(usersRoutes);
+  await api.register(clientsRoutes);
+  await api.register(apiKeysRoutes);
+  await api.register(auditRoutes);
 }
 
 function pickWebDir(): string {
