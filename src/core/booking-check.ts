@@ -56,8 +56,9 @@ export function checkBooking(input: SolveInput, proposal: ProposedOption): Booki
     const earliest = prev ? prev.end + stage.breakMinutes * MINUTE : s.start;
     if (stage.arrangement === 'back_to_back' ? s.start !== earliest : s.start < earliest) violations.push({ code: 'session_mismatch', params: { session: name, reason: 'order' } });
     else if (stage.arrangement === 'same_day' && candidateClock.localDay(s.start) !== candidateClock.localDay(first.start)) violations.push({ code: 'session_mismatch', params: { session: name, reason: 'same_day' } });
-    if (!covers(sw.allowed, s.start, s.end)) violations.push({ code: 'outside_candidate_hours', params: { session: name } });
-    else if (!covers(sw.window, s.start, s.end)) violations.push({ code: 'outside_candidate_windows', params: { session: name } });
+    const inBounds = s.start >= sw.bounds.start && s.end <= sw.bounds.end;
+    if (inBounds && !covers(sw.allowed, s.start, s.end)) violations.push({ code: 'outside_candidate_hours', params: { session: name } });
+    else if (inBounds && !covers(sw.window, s.start, s.end)) violations.push({ code: 'outside_candidate_windows', params: { session: name } });
     const assigned: number[] = [];
     for (const personId of s.interviewerIds) {
       const p = index.get(personId);
