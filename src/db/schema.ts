@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { LocalRange, WeeklyHours } from '../core/working-hours.js';
 
 /** Timestamps are written as `Date` or ISO strings and always read back as `Date`. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -28,6 +29,11 @@ export interface UserTable {
   /** Set exactly when the role is `client_user`: the one client they belong to. */
   client_id: string | null;
   last_login_at: Timestamp | null;
+  /** Weekday → local ranges in `time_zone` (core `WeeklyHours`). */
+  working_hours: ColumnType<WeeklyHours, string | undefined, string>;
+  max_interviews_per_day: number | null;
+  max_interviews_per_week: number | null;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
   created_at: CreatedAt;
   updated_at: DefaultedTimestamp;
 }
@@ -141,6 +147,237 @@ export interface InterviewAssignmentTable {
   ends_at: Timestamp;
   blocked_until: Timestamp;
   released_at: Timestamp | null;
+  interview_id: string | null;
+  session_id: string | null;
+  /** The interviewer declined; the coordinator must find a replacement. */
+  declined_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+type Json<T> = ColumnType<T, string, string>;
+type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
+
+export interface AvailabilityOverrideTable {
+  id: Generated<string>;
+  organization_id: string;
+  user_id: string;
+  /** Local date `YYYY-MM-DD` in the user's zone. */
+  date: string;
+  kind: 'day_off' | 'replace' | 'extra';
+  hours: ColumnType<LocalRange[], string | undefined, string>;
+  created_at: CreatedAt;
+}
+
+export interface AvailabilityBlockTable {
+  id: Generated<string>;
+  organization_id: string;
+  user_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  reason: string | null;
+  created_at: CreatedAt;
+}
+
+export interface PoolTable {
+  id: Generated<string>;
+  organization_id: string;
+  name: string;
+  required_tag: string | null;
+  created_at: CreatedAt;
+}
+
+export interface PoolMemberTable {
+  pool_id: string;
+  user_id: string;
+  organization_id: string;
+}
+
+export type RequisitionStatus = 'open' | 'on_hold' | 'closed';
+
+export interface RequisitionTable {
+  id: Generated<string>;
+  organization_id: string;
+  /** Null for in-house hiring; set for an agency's client. */
+  client_id: string | null;
+  title: string;
+  status: Generated<RequisitionStatus>;
+  hiring_manager_id: string | null;
+  recruiter_id: string | null;
+  external_id: string | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface RequisitionCoordinatorTable {
+  requisition_id: string;
+  user_id: string;
+  organization_id: string;
+}
+
+export const stageKinds = ['recruiter_screen', 'hiring_manager', 'panel', 'client', 'other'] as const;
+export type StageKind = (typeof stageKinds)[number];
+
+export interface StageTable {
+  id: Generated<string>;
+  organization_id: string;
+  requisition_id: string;
+  position: number;
+  key: string;
+  name: string;
+  kind: StageKind;
+  /** Validated by `stageRulesSchema` (src/services/stage-rules.ts) on every write. */
+  rules: Json<unknown>;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface CandidateTable {
+  id: Generated<string>;
+  organization_id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  time_zone: string;
+  source: string | null;
+  external_id: string | null;
+  no_show_count: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface CandidateNoteTable {
+  id: Generated<string>;
+  organization_id: string;
+  candidate_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: CreatedAt;
+}
+
+export type ApplicationStatus = 'active' | 'rejected' | 'withdrawn' | 'hired';
+
+export interface ApplicationTable {
+  id: Generated<string>;
+  organization_id: string;
+  candidate_id: string;
+  requisition_id: string;
+  current_stage_id: string | null;
+  status: Generated<ApplicationStatus>;
+  /** When the candidate was submitted to the requisition's client; client users see nothing before. */
+  submitted_to_client_at: Timestamp | null;
+  external_id: string | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export const requestStatuses = ['ready', 'offered', 'booked', 'completed', 'no_show', 'canceled'] as const;
+export type RequestStatus = (typeof requestStatuses)[number];
+export type WaitingOn = 'coordinator' | 'candidate' | 'interviewers' | 'client';
+
+/** A window as stored in JSON: ISO instants. */
+export interface StoredWindow {
+  start: string;
+  end: string;
+}
+
+/** An option frozen at offer time, re-checked at booking. */
+export interface StoredOption {
+  id: string;
+  sessions: { name: string; start: string; end: string; interviewerIds: string[] }[];
+}
+
+export interface SchedulingRequestTable {
+  id: Generated<string>;
+  organization_id: string;
+  application_id: string;
+  stage_id: string;
+  status: RequestStatus;
+  waiting_on: WaitingOn | null;
+  offered_options: NullableJson<StoredOption[]>;
+  candidate_windows: NullableJson<StoredWindow[]>;
+  candidate_reschedules: Generated<number>;
+  rebook_of: string | null;
+  created_by: string | null;
+  ready_at: DefaultedTimestamp;
+  first_booked_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+/** One step of a request's state machine: what time-to-schedule and aging are computed from. */
+export interface RequestTransitionTable {
+  id: Generated<string>;
+  organization_id: string;
+  request_id: string;
+  from_status: RequestStatus | null;
+  to_status: RequestStatus;
+  event: string;
+  actor_type: string;
+  actor_id: string | null;
+  reason: string | null;
+  at: Timestamp;
+}
+
+export type CandidateLinkPurpose = 'self_schedule' | 'availability' | 'manage';
+
+export interface CandidateLinkTable {
+  id: Generated<string>;
+  organization_id: string;
+  request_id: string;
+  purpose: CandidateLinkPurpose;
+  token_hash: string;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export type InterviewStatus = 'pending_approval' | 'confirmed' | 'canceled' | 'completed' | 'no_show';
+export type InterviewOutcome = 'completed' | 'candidate_no_show' | 'interviewer_no_show';
+
+export interface InterviewTable {
+  id: Generated<string>;
+  organization_id: string;
+  request_id: string;
+  status: InterviewStatus;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  location: string | null;
+  /** iCalendar SEQUENCE: bumped on every change the attendees must see. */
+  sequence: Generated<number>;
+  booked_by_type: string;
+  booked_by_id: string | null;
+  booked_at: Timestamp;
+  reschedule_count: Generated<number>;
+  approval: 'pending' | 'approved' | 'declined' | null;
+  approval_reason: string | null;
+  client_proposed_windows: NullableJson<StoredWindow[]>;
+  candidate_confirmed_at: Timestamp | null;
+  outcome: InterviewOutcome | null;
+  outcome_at: Timestamp | null;
+  canceled_at: Timestamp | null;
+  canceled_by_type: string | null;
+  cancel_reason: string | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface InterviewSessionTable {
+  id: Generated<string>;
+  organization_id: string;
+  interview_id: string;
+  position: number;
+  name: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+}
+
+export interface IdempotencyKeyTable {
+  /** Who used the key (organization + actor), so keys never collide across callers. */
+  scope: string;
+  key: string;
+  request_hash: string;
+  status_code: number | null;
+  response: NullableJson<unknown>;
   created_at: CreatedAt;
 }
 
@@ -155,6 +392,22 @@ export interface Database {
   api_keys: ApiKeyTable;
   audit_events: AuditEventTable;
   outbox_messages: OutboxMessageTable;
+  availability_overrides: AvailabilityOverrideTable;
+  availability_blocks: AvailabilityBlockTable;
+  pools: PoolTable;
+  pool_members: PoolMemberTable;
+  requisitions: RequisitionTable;
+  requisition_coordinators: RequisitionCoordinatorTable;
+  stages: StageTable;
+  candidates: CandidateTable;
+  candidate_notes: CandidateNoteTable;
+  applications: ApplicationTable;
+  scheduling_requests: SchedulingRequestTable;
+  request_transitions: RequestTransitionTable;
+  candidate_links: CandidateLinkTable;
+  interviews: InterviewTable;
+  interview_sessions: InterviewSessionTable;
+  idempotency_keys: IdempotencyKeyTable;
 }
 
 export type Organization = Selectable<OrganizationTable>;
@@ -169,3 +422,11 @@ export type Session = Selectable<SessionTable>;
 export type ApiKey = Selectable<ApiKeyTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
 export type OutboxMessage = Selectable<OutboxMessageTable>;
+export type Requisition = Selectable<RequisitionTable>;
+export type Stage = Selectable<StageTable>;
+export type Candidate = Selectable<CandidateTable>;
+export type Application = Selectable<ApplicationTable>;
+export type SchedulingRequest = Selectable<SchedulingRequestTable>;
+export type Interview = Selectable<InterviewTable>;
+export type InterviewSession = Selectable<InterviewSessionTable>;
+export type Pool = Selectable<PoolTable>;
