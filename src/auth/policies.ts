@@ -1,74 +1,45 @@
 import { Forbidden, NotFound } from '../core/errors.js';
-import type { Role } from '../db/schema.js';
 import { effectiveRole, type Actor } from './actor.js';
+import { accountPolicies } from './policies/accounts.js';
+import { directoryPolicies } from './policies/directory.js';
+import type { OrgRecord, ResourcePolicy } from './policies/rules.js';
+import { schedulingPolicies } from './policies/scheduling.js';
+
+export type { OrgRecord } from './policies/rules.js';
+
+/** A record as policies see it: its organization and whatever fields the conditions read. */
+export type PolicyRecord = OrgRecord & { readonly [field: string]: unknown };
 
 /**
- * Who may do what to which record, in one place (DESIGN §1). Each resource lists, per action,
- * the roles allowed and an optional condition on the record. `read` decides visibility: a record
- * the actor may not read answers 404, a readable record with a refused action answers 403.
+ * Who may do what to which record, in one place (DESIGN §1), declared per resource in
+ * `policies/*.ts`. `read` decides visibility: a record the actor may not read answers 404, a
+ * readable record with a refused action answers 403. Other organizations' records are never readable.
  */
-export interface OrgRecord {
-  organization_id: string;
-}
-
-type Condition<R> = (actor: Actor, record: R) => boolean;
-type Rule<R> = { roles: readonly Role[]; when?: Condition<R> };
-type ResourcePolicy<R> = Record<string, Rule<R>[]>;
-
-const everyone: Role[] = ['admin', 'recruiter', 'coordinator', 'hiring_manager', 'interviewer', 'client_user'];
-const staff: Role[] = ['admin', 'recruiter', 'coordinator'];
-const admin: Role[] = ['admin'];
-const isSelf: Condition<{ id: string }> = (actor, record) => actor.kind === 'user' && actor.id === record.id;
-const ownClient: Condition<{ id: string }> = (actor, record) => actor.kind === 'user' && actor.clientId === record.id;
-
-export const policies = {
-  organization: {
-    read: [{ roles: everyone }],
-    update: [{ roles: admin }],
-  },
-  user: {
-    read: [{ roles: [...staff, 'hiring_manager'] }, { roles: everyone, when: isSelf }],
-    create: [{ roles: admin }],
-    update: [{ roles: admin }],
-  },
-  client: {
-    read: [{ roles: staff }, { roles: ['client_user'], when: ownClient }],
-    create: [{ roles: admin }],
-    update: [{ roles: admin }],
-  },
-  apiKey: {
-    read: [{ roles: admin }],
-    create: [{ roles: admin }],
-    revoke: [{ roles: admin }],
-  },
-  audit: {
-    read: [{ roles: staff }],
-  },
-} satisfies Record<string, ResourcePolicy<never>>;
+export const policies = { ...accountPolicies, ...directoryPolicies, ...schedulingPolicies };
 
 export type Resource = keyof typeof policies;
-export type Action<R extends Resource> = keyof (typeof policies)[R] & string;
+export type Action<R extends Resource> = keyof (typeof policies)[R]['actions'] & string;
 
-const writeActions = new Set(['create', 'update', 'revoke', 'delete']);
+const readActions = new Set(['read', 'list']);
 
 /** Whether the actor may perform the action on the record (or on the resource type, without one). */
-export function can<R extends Resource>(actor: Actor, action: Action<R>, resource: R, record?: OrgRecord & { id?: string }): boolean {
+export function can<R extends Resource>(actor: Actor, action: Action<R>, resource: R, record?: PolicyRecord): boolean {
   if (record && record.organization_id !== actor.organizationId) return false;
-  if (actor.kind === 'api_key' && actor.scope === 'read' && writeActions.has(action)) return false;
+  // A read-only API key never changes anything, whatever role it acts with.
+  if (actor.kind === 'api_key' && actor.scope === 'read' && !readActions.has(action)) return false;
   const role = effectiveRole(actor);
   if (role === 'candidate' || role === 'system') return false;
-  const rules = (policies[resource] as ResourcePolicy<OrgRecord & { id: string }>)[action] ?? [];
-  return rules.some((rule) => rule.roles.includes(role) && (!rule.when || (record !== undefined && rule.when(actor, record as OrgRecord & { id: string }))));
+  const policy = policies[resource] as ResourcePolicy<object>;
+  return (policy.actions[action] ?? []).some(
+    (rule) => rule.roles.includes(role) && (!rule.when || (record !== undefined && rule.when(actor, record))),
+  );
 }
 
 /** Throws `NotFound` when the actor may not see the record, `Forbidden` when they may see but not act. */
-export function authorize<R extends Resource>(actor: Actor, action: Action<R>, resource: R, record?: OrgRecord & { id?: string }): void {
-  if (!can(actor, 'read', resource, record)) throw new NotFound(`${label(resource)} not found.`);
+export function authorize<R extends Resource>(actor: Actor, action: Action<R>, resource: R, record?: PolicyRecord): void {
+  const { label } = policies[resource] as ResourcePolicy;
+  if (!can(actor, 'read', resource, record)) throw new NotFound(`${label} not found.`);
   if (action !== 'read' && !can(actor, action, resource, record)) {
-    throw new Forbidden(`You are not allowed to ${action} this ${label(resource).toLowerCase()}.`);
+    throw new Forbidden(`You are not allowed to ${action.replace(/_/g, ' ')} this ${label.toLowerCase()}.`);
   }
-}
-
-function label(resource: Resource): string {
-  return { organization: 'Organization', user: 'User', client: 'Client', apiKey: 'API key', audit: 'Audit trail' }[resource];
 }

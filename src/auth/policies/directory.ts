@@ -1,0 +1,2 @@
+/** Requisitions, stages, candidates, applications, pools and interviewer profiles. */
+export const directoryPolicies = {};

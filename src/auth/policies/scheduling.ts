@@ -1,0 +1,2 @@
+/** Scheduling requests and interviews. */
+export const schedulingPolicies = {};
