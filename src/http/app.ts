@@ -22,6 +22,14 @@ import { devMailRoutes } from './routes/dev-mail.js';
 import { organizationRoutes } from './routes/organization.js';
 import { usersRoutes } from './routes/users.js';
 import { healthRoutes } from './routes/health.js';
+import { requisitionsRoutes } from './routes/requisitions.js';
+import { candidatesRoutes } from './routes/candidates.js';
+import { applicationsRoutes } from './routes/applications.js';
+import { poolsRoutes } from './routes/pools.js';
+import { interviewerProfilesRoutes } from './routes/interviewer-profiles.js';
+import { schedulingRequestsRoutes } from './routes/scheduling-requests.js';
+import { interviewsRoutes } from './routes/interviews.js';
+import { publicLinksRoutes } from './routes/public-links.js';
 import { registerWebApp } from './static.js';
 
 /** What every route and service needs from the outside world, passed in rather than imported. */
@@ -124,6 +132,14 @@ async function apiRoutes(api: FastifyInstance): Promise<void> {
   await api.register(clientsRoutes);
   await api.register(apiKeysRoutes);
   await api.register(auditRoutes);
+  await api.register(requisitionsRoutes);
+  await api.register(candidatesRoutes);
+  await api.register(applicationsRoutes);
+  await api.register(poolsRoutes);
+  await api.register(interviewerProfilesRoutes);
+  await api.register(schedulingRequestsRoutes);
+  await api.register(interviewsRoutes);
+  await api.register(publicLinksRoutes);
 }
 
 function pickWebDir(): string {
