@@ -1,0 +1,68 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { hashToken, newToken } from '../../../src/auth/tokens.js';
+import type { Database, User } from '../../../src/db/schema.js';
+import { apiKeyPrefix } from '../../../src/services/api-keys.js';
+import { signIn } from '../../helpers/app.js';
+import type { ActorName, Fixtures } from './types.js';
+
+const emails: Record<Exclude<ActorName, 'anonymous'>, string> = {
+  admin: 'admin@acme.test',
+  recruiter: 'recruiter@acme.test',
+  coordinator: 'coordinator@acme.test',
+  hiring_manager: 'hm@acme.test',
+  interviewer: 'interviewer1@acme.test',
+  client_user: 'client@northwind.test',
+  other_org_admin: 'admin@beta.test',
+};
+
+/** Fixtures over an app seeded with the demo data (`openTestApp(backend, { demo: true })`). */
+export async function loadFixtures(app: FastifyInstance, db: Kysely<Database>): Promise<Fixtures> {
+  const orgs = await db.selectFrom('organizations').select(['id', 'name']).execute();
+  const clients = await db.selectFrom('clients').select(['id', 'name']).execute();
+  const users = new Map((await db.selectFrom('users').selectAll().execute()).map((u) => [u.email, u]));
+  const orgId = (name: string) => must(orgs.find((o) => o.name === name)?.id, `organization ${name}`);
+  const clientId = (name: string) => must(clients.find((c) => c.name === name)?.id, `client ${name}`);
+  const sessions = new Map<ActorName, Record<string, string>>();
+  const fixtures: Fixtures = {
+    app,
+    db,
+    orgs: { acme: orgId('Acme Staffing'), beta: orgId('Beta Talent') },
+    clients: { northwind: clientId('Northwind'), globex: clientId('Globex') },
+    user: (email: string): User => must(users.get(email), `demo user ${email}`),
+    headers: async (actor, options = {}) => {
+      if (actor === 'anonymous') return {};
+      const cached = sessions.get(actor);
+      if (cached && !options.fresh) return cached;
+      const { headers } = await signIn(app, emails[actor]);
+      if (!options.fresh) sessions.set(actor, headers);
+      return headers;
+    },
+    make: {
+      apiKey: async (org) => {
+        const secret = newToken(apiKeyPrefix);
+        const row = await db
+          .insertInto('api_keys')
+          .values({ organization_id: fixtures.orgs[org], name: `Matrix key ${secret.slice(3, 9)}`, scope: 'read', prefix: secret.slice(0, 9), key_hash: hashToken(secret) })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        return { id: row.id, secret };
+      },
+    },
+  };
+  return fixtures;
+}
+
+/** Ids of records no actor outside their owner may ever receive, for the leak check. */
+export function foreignIds(f: Fixtures, actor: ActorName): string[] {
+  if (actor === 'other_org_admin') {
+    return [f.orgs.acme, f.clients.northwind, f.clients.globex, f.user('admin@acme.test').id, f.user('client@northwind.test').id];
+  }
+  if (actor === 'client_user') return [f.clients.globex, f.user('client@globex.test').id];
+  return [];
+}
+
+function must<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`The demo data has no ${what}.`);
+  return value;
+}

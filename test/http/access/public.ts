@@ -1,0 +1,14 @@
+import type { Method } from './types.js';
+
+/**
+ * Routes that answer without signing in, so they have no row in the access matrix. Every entry
+ * says why it is public; anything else the app registers must have rows. `route` ending in `*`
+ * matches every route under that prefix.
+ */
+export const publicRoutes: { method: Method | '*'; route: string; why: string }[] = [
+  { method: 'GET', route: '/healthz', why: 'liveness probe' },
+  { method: 'GET', route: '/readyz', why: 'readiness probe' },
+  { method: 'GET', route: '/api/openapi.json', why: 'the public API description' },
+  { method: 'GET', route: '/docs*', why: 'browsable API docs (Swagger UI and its assets)' },
+  { method: 'POST', route: '/api/v1/auth/login', why: 'signing in' },
+];
