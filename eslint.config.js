@@ -12,6 +12,36 @@ const ioModules = [
 ];
 const ioLayers = ['**/db/**', '**/http/**', '**/services/**', '**/jobs/**', '**/integrations/**', '**/cli/**', '**/auth/**', '**/config*'];
 
+/**
+ * The import boundary of DESIGN §8: src/core is pure. Exported so a test can prove it bites.
+ * @type {import('eslint').Linter.Config}
+ */
+export const corePurity = {
+  files: ['src/core/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      paths: [],
+      patterns: [
+        { group: ioModules, message: 'src/core is pure: no I/O modules (database, HTTP, files, network, logging).' },
+        { group: ioLayers, message: 'src/core is pure: it may not import the I/O layers.' },
+      ],
+    }],
+    'no-restricted-globals': ['error',
+      { name: 'fetch', message: 'src/core is pure: no network.' },
+      { name: 'process', message: 'src/core is pure: no process state; pass values in.' },
+      { name: 'setTimeout', message: 'src/core is pure: no timers.' },
+      { name: 'setInterval', message: 'src/core is pure: no timers.' },
+    ],
+    'no-restricted-syntax': ['error',
+      { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'src/core is pure: pass `now` in instead of reading the clock.' },
+      { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'src/core is pure: pass `now` in instead of reading the clock.' },
+      { selector: "CallExpression[callee.object.name='DateTime'][callee.property.name=/^(now|local)$/]", message: 'src/core is pure: pass `now` in instead of reading the clock.' },
+      { selector: "CallExpression[callee.object.name='performance'][callee.property.name='now']", message: 'src/core is pure: no clocks.' },
+      { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'src/core is deterministic: no Math.random.' },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'web/**', 'coverage/**', 'test/fixtures/**'] },
   js.configs.recommended,
@@ -27,31 +57,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  {
-    files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [],
-        patterns: [
-          { group: ioModules, message: 'src/core is pure: no I/O modules (database, HTTP, files, network, logging).' },
-          { group: ioLayers, message: 'src/core is pure: it may not import the I/O layers.' },
-        ],
-      }],
-      'no-restricted-globals': ['error',
-        { name: 'fetch', message: 'src/core is pure: no network.' },
-        { name: 'process', message: 'src/core is pure: no process state; pass values in.' },
-        { name: 'setTimeout', message: 'src/core is pure: no timers.' },
-        { name: 'setInterval', message: 'src/core is pure: no timers.' },
-      ],
-      'no-restricted-syntax': ['error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'src/core is pure: pass `now` in instead of reading the clock.' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'src/core is pure: pass `now` in instead of reading the clock.' },
-        { selector: "CallExpression[callee.object.name='DateTime'][callee.property.name=/^(now|local)$/]", message: 'src/core is pure: pass `now` in instead of reading the clock.' },
-        { selector: "CallExpression[callee.object.name='performance'][callee.property.name='now']", message: 'src/core is pure: no clocks.' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'src/core is deterministic: no Math.random.' },
-      ],
-    },
-  },
+  corePurity,
   {
     files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: {

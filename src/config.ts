@@ -59,7 +59,7 @@ const envSchema = z.object({
   WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
 });
 
-export type Env = z.input<typeof envSchema>;
+export type Env = Partial<Record<keyof z.input<typeof envSchema>, string>>;
 
 export interface Config {
   readonly env: 'development' | 'production' | 'test';
