@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { chainHash, findChainBreak, genesisHash, type AuditContent, type ChainBreak, type ChainLink } from '../core/audit-chain.js';
 import type { RequestContext } from '../auth/actor.js';
+import { authorize } from '../auth/policies.js';
+import { Invalid } from '../core/errors.js';
 import type { AuditEvent, Database } from '../db/schema.js';
 
 export interface AuditEntry {
@@ -122,4 +124,56 @@ export async function verifyAuditChain(db: Kysely<Database>, organizationId: str
   }
   const firstBreak = findChainBreak(rows.map(toLink));
   return { organizationId, events: rows.length, ok: firstBreak === null, firstBreak };
+}
+
+export interface AuditFilter {
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  actorId?: string | undefined;
+  /** Events at or after this instant. */
+  from?: Date | undefined;
+  /** Events before this instant. */
+  to?: Date | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export interface AuditPage {
+  items: AuditEvent[];
+  nextCursor: string | null;
+}
+
+/** The organization's events matching the filter, newest first, a page at a time (cursor on `seq`). */
+export async function listAuditEvents(db: Kysely<Database>, ctx: RequestContext, filter: AuditFilter): Promise<AuditPage> {
+  const organizationId = ctx.actor.organizationId;
+  authorize(ctx.actor, 'read', 'audit', { organization_id: organizationId });
+  let query = db.selectFrom('audit_events').selectAll().where('organization_id', '=', organizationId);
+  if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
+  if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
+  if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
+  if (filter.from) query = query.where('occurred_at', '>=', filter.from);
+  if (filter.to) query = query.where('occurred_at', '<', filter.to);
+  if (filter.cursor) query = query.where('seq', '<', decodeAuditCursor(filter.cursor));
+  const rows = await query.orderBy('seq', 'desc').limit(filter.limit + 1).execute();
+  const items = rows.slice(0, filter.limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > filter.limit && last ? encodeAuditCursor(last.seq) : null };
+}
+
+/** Verifies the chain of the actor's own organization. */
+export async function verifyOwnAuditChain(db: Kysely<Database>, ctx: RequestContext): Promise<VerifyResult> {
+  authorize(ctx.actor, 'read', 'audit', { organization_id: ctx.actor.organizationId });
+  return verifyAuditChain(db, ctx.actor.organizationId);
+}
+
+function encodeAuditCursor(seq: number): string {
+  return Buffer.from(`seq:${seq}`).toString('base64url');
+}
+
+function decodeAuditCursor(cursor: string): number {
+  const match = /^seq:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match?.[1]) {
+    throw new Invalid('That cursor is not valid: pass the nextCursor of the previous page.', [{ path: 'querystring.cursor', message: 'is not a valid cursor' }]);
+  }
+  return Number(match[1]);
 }

@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../helpers/app.js';
 import { backends } from '../helpers/db.js';
-import { foreignIds, loadFixtures } from './access/fixtures.js';
+import { loadFixtures } from './access/fixtures.js';
 import { publicRoutes } from './access/public.js';
 import { registeredRoutes, type RegisteredRoute } from './access/route-table.js';
 import { actors, type AccessRow, type ActorName, type Fixtures } from './access/types.js';
@@ -24,7 +24,7 @@ const allRows = [...rowsByFile.values()].flat();
 const key = (r: { method: string; route: string }) => `${r.method} ${r.route}`;
 const isPublic = (r: RegisteredRoute) =>
   publicRoutes.some((p) => (p.method === '*' || p.method === r.method) && (p.route.endsWith('*') ? r.route.startsWith(p.route.slice(0, -1)) : p.route === r.route));
-const resourceFile = (route: string) => `test/http/access/${route.replace(/^\/api\/v1\//, '').split('/')[0] ?? 'misc'}.ts`;
+const resourceFile = (route: string) => `test/http/access/${route.replace(/^\/(api\/v1\/)?/, '').split(/[/.]/)[0] || 'misc'}.ts`;
 
 describe('the access matrix covers the route table', () => {
   let t: TestApp;
@@ -78,7 +78,7 @@ describe.each(backends)('the access matrix on the %s database', (backend) => {
     const res = await t.app.inject({ method: row.method, url, headers, ...(row.body ? { payload: row.body(f) as object } : {}) });
     const expected = row.expect[actor];
     if (res.statusCode !== expected) return `${actor}: expected ${expected}, got ${res.statusCode} ${res.body.slice(0, 200)}`;
-    const leaked = foreignIds(f, actor).filter((id) => res.body.includes(id));
+    const leaked = f.hiddenFrom(actor).filter((id) => res.body.includes(id));
     if (leaked.length > 0) return `${actor}: the response contains ids it may not see: ${leaked.join(', ')}`;
     return null;
   }

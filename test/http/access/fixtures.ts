@@ -24,6 +24,7 @@ export async function loadFixtures(app: FastifyInstance, db: Kysely<Database>): 
   const orgId = (name: string) => must(orgs.find((o) => o.name === name)?.id, `organization ${name}`);
   const clientId = (name: string) => must(clients.find((c) => c.name === name)?.id, `client ${name}`);
   const sessions = new Map<ActorName, Record<string, string>>();
+  const remembered = { acme: new Set<string>(), globex: new Set<string>() };
   const fixtures: Fixtures = {
     app,
     db,
@@ -38,6 +39,16 @@ export async function loadFixtures(app: FastifyInstance, db: Kysely<Database>): 
       if (!options.fresh) sessions.set(actor, headers);
       return headers;
     },
+    remember: (owner, id) => remembered[owner].add(id),
+    hiddenFrom: (actor) => {
+      if (actor === 'other_org_admin') {
+        const acme = [fixtures.orgs.acme, fixtures.clients.northwind, fixtures.clients.globex];
+        for (const user of users.values()) if (user.organization_id === fixtures.orgs.acme) acme.push(user.id);
+        return [...acme, ...remembered.acme];
+      }
+      if (actor === 'client_user') return [fixtures.clients.globex, fixtures.user('client@globex.test').id, ...remembered.globex];
+      return [];
+    },
     make: {
       apiKey: async (org) => {
         const secret = newToken(apiKeyPrefix);
@@ -46,20 +57,12 @@ export async function loadFixtures(app: FastifyInstance, db: Kysely<Database>): 
           .values({ organization_id: fixtures.orgs[org], name: `Matrix key ${secret.slice(3, 9)}`, scope: 'read', prefix: secret.slice(0, 9), key_hash: hashToken(secret) })
           .returning('id')
           .executeTakeFirstOrThrow();
+        if (org === 'acme') fixtures.remember('acme', row.id);
         return { id: row.id, secret };
       },
     },
   };
   return fixtures;
-}
-
-/** Ids of records no actor outside their owner may ever receive, for the leak check. */
-export function foreignIds(f: Fixtures, actor: ActorName): string[] {
-  if (actor === 'other_org_admin') {
-    return [f.orgs.acme, f.clients.northwind, f.clients.globex, f.user('admin@acme.test').id, f.user('client@northwind.test').id];
-  }
-  if (actor === 'client_user') return [f.clients.globex, f.user('client@globex.test').id];
-  return [];
 }
 
 function must<T>(value: T | undefined, what: string): T {

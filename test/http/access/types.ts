@@ -60,6 +60,13 @@ export interface Fixtures {
   user(email: string): User;
   /** Request headers for the actor (a signed-in, CSRF-valid session; none for `anonymous`). */
   headers(actor: ActorName, options?: { fresh?: boolean }): Promise<Record<string, string>>;
+  /**
+   * Adds a record id to the leak check: responses to `other_org_admin` may never contain an
+   * `acme` id, responses to `client_user` never a `globex` one. The `make` factories call it.
+   */
+  remember(owner: 'acme' | 'globex', id: string): void;
+  /** The ids the actor may never receive. */
+  hiddenFrom(actor: ActorName): string[];
   make: {
     /** A new, active API key of the organization. */
     apiKey(org: 'acme' | 'beta'): Promise<{ id: string; secret: string }>;

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { effectiveRole, type Actor } from '../../auth/actor.js';
+import type { VerifyResult } from '../../services/audit.js';
+import type { AuditEvent } from '../../db/schema.js';
+
+export const auditEventSchema = z.object({
+  id: z.uuid(),
+  seq: z.number().int(),
+  occurredAt: z.iso.datetime(),
+  actor: z.object({ type: z.string(), id: z.string().nullable(), label: z.string().nullable() }),
+  action: z.string(),
+  entity: z.object({ type: z.string(), id: z.string().nullable() }),
+  changes: z.record(z.string(), z.unknown()).nullable(),
+  /** Network details of the request: admins only. */
+  ip: z.string().nullable().optional(),
+  userAgent: z.string().nullable().optional(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+
+/**
+ * An audit event for staff. The IP address and user agent of whoever acted are shown to admins
+ * only: recruiters and coordinators need what happened, not where their colleagues sat.
+ */
+export function presentAuditEvent(event: AuditEvent, viewer: Actor): z.infer<typeof auditEventSchema> {
+  const network = effectiveRole(viewer) === 'admin' ? { ip: event.ip, userAgent: event.user_agent } : {};
+  return {
+    id: event.id,
+    seq: event.seq,
+    occurredAt: event.occurred_at.toISOString(),
+    actor: { type: event.actor_type, id: event.actor_id, label: event.actor_label },
+    action: event.action,
+    entity: { type: event.entity_type, id: event.entity_id },
+    changes: event.changes,
+    ...network,
+    prevHash: event.prev_hash,
+    hash: event.hash,
+  };
+}
+
+export const auditVerificationSchema = z.object({
+  ok: z.boolean(),
+  events: z.number().int(),
+  firstBreak: z
+    .object({
+      seq: z.number().int(),
+      id: z.string().nullable(),
+      reason: z.enum(['edited', 'missing', 'out_of_order', 'relinked']),
+      message: z.string(),
+    })
+    .nullable(),
+});
+
+export function presentAuditVerification(result: VerifyResult): z.infer<typeof auditVerificationSchema> {
+  return { ok: result.ok, events: result.events, firstBreak: result.firstBreak };
+}
