@@ -14,6 +14,7 @@ import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/connection.js';
 import { registerErrorHandling } from './errors.js';
 import { registerAuth } from './auth.js';
+import { accountTokensRoutes } from './routes/account-tokens.js';
 import { apiKeysRoutes } from './routes/api-keys.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
@@ -127,6 +128,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 /** Every `/api/v1` resource; the access-matrix test walks the routes registered here. */
 async function apiRoutes(api: FastifyInstance): Promise<void> {
   await api.register(authRoutes);
+  await api.register(accountTokensRoutes);
   await api.register(organizationRoutes);
   await api.register(usersRoutes);
   await api.register(clientsRoutes);

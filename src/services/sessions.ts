@@ -51,31 +51,54 @@ export async function login(db: Kysely<Database>, input: LoginInput): Promise<Lo
   if (!user) throw new Unauthenticated(badCredentials);
 
   const found = user;
+  const opened = await db.transaction().execute((trx) => openSession(trx, found, input));
+  return { ...opened, user: found };
+}
+
+export interface OpenedSession {
+  token: string;
+  sessionId: string;
+  expiresAt: Date;
+}
+
+/**
+ * Opens a fresh session for a user whose identity was just proven (password, invite or reset
+ * link), inside the caller's transaction, and records it in the audit trail.
+ */
+export async function openSession(
+  trx: Kysely<Database>,
+  user: User,
+  input: { ip: string | null; userAgent: string | null; now: Date },
+): Promise<OpenedSession> {
   const token = newToken();
   const sessionId = hashToken(token);
   const expiresAt = new Date(input.now.getTime() + sessionPolicy.absoluteHours * 3_600_000);
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('sessions')
-      .values({
-        id: sessionId,
-        organization_id: found.organization_id,
-        user_id: found.id,
-        created_at: input.now,
-        last_seen_at: input.now,
-        expires_at: expiresAt,
-        ip: input.ip,
-        user_agent: input.userAgent,
-      })
-      .execute();
-    await trx.updateTable('users').set({ last_login_at: input.now }).where('id', '=', found.id).execute();
-    await recordAudit(trx, { actor: userActor(found, sessionId), ip: input.ip, userAgent: input.userAgent, now: input.now }, {
-      action: 'session.created',
-      entityType: 'user',
-      entityId: found.id,
-    });
+  await trx
+    .insertInto('sessions')
+    .values({
+      id: sessionId,
+      organization_id: user.organization_id,
+      user_id: user.id,
+      created_at: input.now,
+      last_seen_at: input.now,
+      expires_at: expiresAt,
+      ip: input.ip,
+      user_agent: input.userAgent,
+    })
+    .execute();
+  await trx.updateTable('users').set({ last_login_at: input.now }).where('id', '=', user.id).execute();
+  await recordAudit(trx, { actor: userActor(user, sessionId), ip: input.ip, userAgent: input.userAgent, now: input.now }, {
+    action: 'session.created',
+    entityType: 'user',
+    entityId: user.id,
   });
-  return { token, sessionId, user: found, expiresAt };
+  return { token, sessionId, expiresAt };
+}
+
+/** Ends every session of a user (deactivation, password reset); returns how many ended. */
+export async function endAllSessions(trx: Kysely<Database>, userId: string): Promise<number> {
+  const result = await trx.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 async function assertNotThrottled(db: Kysely<Database>, email: string, ip: string, now: Date): Promise<void> {
