@@ -1,7 +1,7 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Actor, RequestContext } from '../auth/actor.js';
 import { authorize, can } from '../auth/policies.js';
-import { Conflict, Forbidden, NotFound } from '../core/errors.js';
+import { Conflict, NotFound } from '../core/errors.js';
 import type { Client, Database, User } from '../db/schema.js';
 import { changedFields, recordAudit } from './audit.js';
 import { decodeCursor, toPage, type Page, type PageRequest } from './pagination.js';
@@ -25,13 +25,13 @@ export interface ClientChanges {
 
 /**
  * The clients an actor may see, from the client policy: staff see every client, a client user
- * only their own. Roles the policy never lets read a client are refused outright.
+ * only their own. Roles the policy never lets read a client get 404, as for any client.
  */
 function visibleClients(db: Kysely<Database>, actor: Actor): SelectQueryBuilder<Database, 'clients', Client> {
   const query = db.selectFrom('clients').selectAll().where('organization_id', '=', actor.organizationId);
   if (can(actor, 'read', 'client')) return query;
   if (actor.kind === 'user' && actor.clientId) return query.where('id', '=', actor.clientId);
-  throw new Forbidden('Your role does not give access to clients.');
+  throw new NotFound('No clients are visible to your role.');
 }
 
 export async function listClients(db: Kysely<Database>, ctx: RequestContext, filter: ClientFilter): Promise<Page<Client>> {

@@ -28,7 +28,7 @@ export const clientsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['clients'],
         summary: 'Clients: all of them for staff, their own for a client user',
         querystring: clientQuery,
-        response: { 200: clientPage, ...errorResponses(400, 401, 403) },
+        response: { 200: clientPage, ...errorResponses(400, 401, 404) },
       },
     },
     async (request) => {

@@ -11,4 +11,8 @@ export const publicRoutes: { method: Method | '*'; route: string; why: string }[
   { method: 'GET', route: '/api/openapi.json', why: 'the public API description' },
   { method: 'GET', route: '/docs*', why: 'browsable API docs (Swagger UI and its assets)' },
   { method: 'POST', route: '/api/v1/auth/login', why: 'signing in' },
+  { method: 'POST', route: '/api/v1/auth/invites/accept', why: 'an invited person sets their first password from the emailed link' },
+  { method: 'POST', route: '/api/v1/auth/password-reset', why: 'someone who forgot their password asks for a reset email' },
+  { method: 'POST', route: '/api/v1/auth/password-reset/confirm', why: 'a new password set from the emailed reset link' },
+  { method: 'GET', route: '/dev/mail*', why: 'the development mailbox; not registered in production' },
 ];
