@@ -143,13 +143,15 @@ async function sendInvite(trx: Kysely<Database>, ctx: RequestContext, user: User
  */
 export async function updateUser(db: Kysely<Database>, ctx: RequestContext, id: string, input: UserChanges): Promise<User> {
   return db.transaction().execute(async (trx) => {
-    // Lock the admins first, always in id order, so two admins demoting each other serialize.
+    // Lock the admins who can sign in first, in id order, so two admins demoting each other
+    // serialize; an admin whose invite is still open does not count.
     const admins = await trx
       .selectFrom('users')
       .select('id')
       .where('organization_id', '=', ctx.actor.organizationId)
       .where('role', '=', 'admin')
       .where('active', '=', true)
+      .where('password_hash', 'is not', null)
       .orderBy('id')
       .forUpdate()
       .execute();
