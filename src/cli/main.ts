@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { startBackgroundWorker } from '../jobs/index.js';
 import { seedDemo } from '../services/demo.js';
+import { describeVerification, UnknownOrganization, verifyOrganizations } from './audit.js';
 import { describeStartupError } from './fail.js';
 import { onShutdownSignal, openRuntime } from './runtime.js';
 import { serve } from './serve.js';
@@ -48,6 +49,27 @@ program
       await worker.stop();
       await runtime.database.close();
     });
+  });
+
+program
+  .command('audit')
+  .description('work with the audit trail')
+  .command('verify')
+  .description('re-compute every organization’s audit hash chain; exits with 1 when any chain is broken')
+  .option('--organization <id>', 'verify only this organization')
+  .action(async (options: { organization?: string }) => {
+    const { database } = await openRuntime({ migrate: false });
+    try {
+      const results = await verifyOrganizations(database.db, options.organization);
+      for (const result of results) process.stdout.write(`${describeVerification(result)}\n`);
+      if (results.some((result) => !result.ok)) process.exitCode = 1;
+    } catch (error) {
+      if (!(error instanceof UnknownOrganization)) throw error;
+      process.stderr.write(`loopwise: ${error.message}\n`);
+      process.exitCode = 1;
+    } finally {
+      await database.close();
+    }
   });
 
 program.parseAsync().catch((error: unknown) => {
