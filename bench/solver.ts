@@ -42,14 +42,15 @@ const WORKING_HOURS = { mon: [WEEKDAY_HOURS], tue: [WEEKDAY_HOURS], wed: [WEEKDA
 /** A person with `events` calendar events spread over `[from, from + days)` around their working day. */
 function makePerson(rand: () => number, id: string, tags: string[], from: number, days: number, events: number): Person {
   const { zone, utcHour } = ZONES[Math.floor(rand() * ZONES.length)]!;
+  const midnight = Math.floor(from / DAY) * DAY;
   const busy: Interval[] = [];
   for (let e = 0; e < events; e++) {
     const day = Math.floor(rand() * days);
-    const start = from + day * DAY + (utcHour - 1) * 60 * MINUTE + Math.floor(rand() * 40) * 15 * MINUTE;
+    const start = midnight + day * DAY + (utcHour - 1) * 60 * MINUTE + Math.floor(rand() * 40) * 15 * MINUTE;
     busy.push({ start, end: start + (1 + Math.floor(rand() * 4)) * 15 * MINUTE });
   }
   const existingInterviews = Array.from({ length: 6 }, () => {
-    const start = from + Math.floor(rand() * days) * DAY + (utcHour + Math.floor(rand() * 7)) * 60 * MINUTE;
+    const start = midnight + Math.floor(rand() * days) * DAY + (utcHour + Math.floor(rand() * 7)) * 60 * MINUTE;
     return { start, end: start + 60 * MINUTE };
   });
   return {
@@ -86,6 +87,9 @@ const stage: StageRules = {
   stepMinutes: 15,
 };
 const panelInput = { now: NOW, stage, candidate: { timeZone: 'America/New_York' }, people: [...backend, ...culture], pools };
+/** The worst case for the panel: nothing fits, so every start is scanned and the explanation computed. */
+const crowdedStage: StageRules = { ...stage, sessions: stage.sessions.map((s) => (s.name === 'Coding' ? { ...s, requirements: [{ kind: 'pool', poolId: 'backend', count: 20, tag: 'technical' }] } : s)) };
+const crowdedInput = { ...panelInput, stage: crowdedStage };
 const hosts200 = Array.from({ length: 200 }, (_, k) => makePerson(rand, `host-${String(k).padStart(3, '0')}`, [], NOW - DAY, 33, 200));
 const hostRules = { minNoticeHours: 4, horizonDays: 31, bufferMinutes: 10, candidateHours: stage.candidateHours };
 const hostQuery = (n: number) => ({ now: NOW, rules: hostRules, candidate: { timeZone: 'Europe/London' }, durationMinutes: 30, hosts: hosts200.slice(0, n) });
@@ -116,6 +120,7 @@ function time(fn: () => unknown, runs: number): { p50: number; p95: number } {
 const RUNS = 100;
 const cases = [
   { name: 'panel: 5 sessions, 2 pools × 40, 10 business days', target: 20, fn: () => solvePanel(panelInput), people: panelInput.people, check: () => `${solvePanel(panelInput).options.length} options` },
+  { name: 'panel, no option fits (full scan + explanation)', target: 20, fn: () => solvePanel(crowdedInput), people: panelInput.people, check: () => { const r = solvePanel(crowdedInput); return `${r.options.length} options; ${r.explanations.map((e) => e.code).join(', ')}`; } },
   { name: 'any free host: 50 hosts, 31 days', target: 15, fn: () => findAnyHostSlots(hostQuery(50)), people: hosts200.slice(0, 50), check: () => `${findAnyHostSlots(hostQuery(50)).length} slots` },
   { name: 'any free host: 200 hosts, 31 days', target: 60, fn: () => findAnyHostSlots(hostQuery(200)), people: hosts200, check: () => `${findAnyHostSlots(hostQuery(200)).length} slots` },
 ];

@@ -6,8 +6,8 @@
  * would give for the local date and time, i.e. what a UTC clock would read if the zone were UTC.
  * Calendar dates are {@link EpochDay}s: whole days since 1970-01-01.
  *
- * Luxon is asked for the offset once per day (at 12:00 UTC) and, when two neighbouring days
- * differ, a binary search finds the exact transition instant. Everything else is arithmetic on
+ * Luxon is asked for the offset once per week and, when two neighbouring samples differ, a
+ * binary search finds the exact transition instant (to the second). Everything else is arithmetic on
  * those offsets, which keeps per-slot work free of `Intl` calls.
  *
  * DST rule (one rule for every conversion from wall time to an instant): **a local time T on a
@@ -21,7 +21,8 @@
  *   night maps to the 02:30 transition instant).
  * The mapping is monotone, so a local range [a, b) always becomes a UTC interval [f(a), f(b)).
  * (Luxon's own `DateTime.fromObject` differs: it shifts gap times forward by the gap length and
- * picks the later offset for repeated times.) Two transitions within one day are not supported.
+ * picks the later offset for repeated times.) Two offset changes within 7 days are not supported
+ * (see SAMPLE_SPAN).
  */
 import { IANAZone } from 'luxon';
 import { Invalid } from './errors.js';
@@ -44,7 +45,13 @@ interface Transition {
 }
 
 const MAX_OFFSET = 15 * 60 * MINUTE;
-const EXTEND_DAYS = 32;
+/**
+ * Offsets are sampled every 7 days, which finds every change as long as a zone does not change
+ * twice within 7 days: true for every IANA zone from 2001 to 2036 (checked with Luxon; the last
+ * exception was Brazil's aborted DST of October 2000).
+ */
+const SAMPLE_SPAN = 7 * DAY;
+const EXTEND_SAMPLES = 4;
 
 /** Parses `YYYY-MM-DD` into an {@link EpochDay}; throws {@link Invalid} when malformed. */
 export function parseDate(iso: string): EpochDay {
@@ -75,8 +82,8 @@ export function isoWeekStart(day: EpochDay): EpochDay {
  */
 export class ZoneClock {
   private readonly zone: IANAZone;
-  private loDay = 0;
-  private hiDay = -1;
+  private loIndex = 0;
+  private hiIndex = -1;
   private loOffset = 0;
   private hiOffset = 0;
   private transitions: Transition[] = [];
@@ -167,51 +174,53 @@ export class ZoneClock {
     return out;
   }
 
-  private sample(day: EpochDay): number {
-    return this.zone.offset(day * DAY + DAY / 2) * MINUTE;
+  private sampleTime(index: number): Instant {
+    return index * SAMPLE_SPAN + DAY / 2;
   }
 
-  /** Makes sure the offsets around instant `t` (± two days) are known. */
+  private sample(index: number): number {
+    return this.zone.offset(this.sampleTime(index)) * MINUTE;
+  }
+
+  /** Makes sure the offsets around instant `t` (± one sampling span) are known. */
   private ensure(t: Instant): void {
-    const day = Math.floor(t / DAY);
-    if (this.hiDay < this.loDay) {
-      this.loDay = day - 2;
-      this.hiDay = day - 2;
-      this.loOffset = this.sample(this.loDay);
-      this.hiOffset = this.loOffset;
+    const index = Math.floor((t - DAY / 2) / SAMPLE_SPAN);
+    if (this.hiIndex < this.loIndex) {
+      this.loIndex = this.hiIndex = index;
+      this.loOffset = this.hiOffset = this.sample(index);
     }
-    if (day - 2 < this.loDay) this.extendDown(Math.min(day - 2, this.loDay - EXTEND_DAYS));
-    if (day + 2 > this.hiDay) this.extendUp(Math.max(day + 2, this.hiDay + EXTEND_DAYS));
+    if (index - 1 < this.loIndex) this.extendDown(Math.min(index - 1, this.loIndex - EXTEND_SAMPLES));
+    if (index + 1 > this.hiIndex) this.extendUp(Math.max(index + 1, this.hiIndex + EXTEND_SAMPLES));
   }
 
-  private extendUp(toDay: EpochDay): void {
+  private extendUp(to: number): void {
     let prev = this.hiOffset;
-    for (let d = this.hiDay + 1; d <= toDay; d++) {
-      const cur = this.sample(d);
-      if (cur !== prev) this.transitions.push(this.findTransition(d - 1, prev, cur));
+    for (let i = this.hiIndex + 1; i <= to; i++) {
+      const cur = this.sample(i);
+      if (cur !== prev) this.transitions.push(this.findTransition(i - 1, prev, cur));
       prev = cur;
     }
-    this.hiDay = toDay;
+    this.hiIndex = to;
     this.hiOffset = prev;
   }
 
-  private extendDown(toDay: EpochDay): void {
+  private extendDown(to: number): void {
     const found: Transition[] = [];
     let next = this.loOffset;
-    for (let d = this.loDay - 1; d >= toDay; d--) {
-      const cur = this.sample(d);
-      if (cur !== next) found.unshift(this.findTransition(d, cur, next));
+    for (let i = this.loIndex - 1; i >= to; i--) {
+      const cur = this.sample(i);
+      if (cur !== next) found.unshift(this.findTransition(i, cur, next));
       next = cur;
     }
     this.transitions = [...found, ...this.transitions];
-    this.loDay = toDay;
+    this.loIndex = to;
     this.loOffset = next;
   }
 
-  /** Binary search (to the second) for the offset change between noon of `day` and noon of the next day. */
-  private findTransition(day: EpochDay, before: number, after: number): Transition {
-    let lo = day * DAY + DAY / 2;
-    let hi = lo + DAY;
+  /** Binary search (to the second) for the offset change between samples `index` and `index + 1`. */
+  private findTransition(index: number, before: number, after: number): Transition {
+    let lo = this.sampleTime(index);
+    let hi = this.sampleTime(index + 1);
     while (hi - lo > 1000) {
       const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
       if (this.zone.offset(mid) * MINUTE === before) lo = mid;
