@@ -35,6 +35,7 @@ const adminGroup: NavGroup = {
   items: [
     item('Users', '/admin/users', 'People in your organization and their roles.'),
     item('Clients', '/admin/clients', 'Client companies and their portal users.'),
+    item('Organization', '/admin/organization', 'Organization name and default time zone.'),
     item('API keys', '/admin/api-keys', 'Keys for your ATS and other integrations.'),
     item('Webhooks', '/admin/webhooks', 'Signed event deliveries to your systems.'),
     audit,

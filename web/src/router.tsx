@@ -1,6 +1,12 @@
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { RequireSession } from './components/RequireSession';
+import { AcceptInvitePage } from './pages/account/AcceptInvitePage';
+import { ForgotPasswordPage } from './pages/account/ForgotPasswordPage';
+import { ResetPasswordPage } from './pages/account/ResetPasswordPage';
+import { ClientsPage } from './pages/admin/ClientsPage';
+import { OrganizationPage } from './pages/admin/OrganizationPage';
+import { UsersPage } from './pages/admin/UsersPage';
 import { CandidateLinkPage } from './pages/CandidateLinkPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
@@ -8,13 +14,17 @@ import { RouteErrorPage } from './pages/RouteErrorPage';
 import { SectionPage } from './pages/SectionPage';
 
 /**
- * Public: `/login` and candidate links (`/s/:token`). Everything else needs a session and lives
+ * Public: `/login`, candidate links (`/s/:token`) and the emailed account links (`/invite/:token`,
+ * `/reset-password/:token`) with `/forgot-password`. Everything else needs a session and lives
  * in the workspace shell; sections without a page yet (including `/client/*` for client users)
  * fall through to `SectionPage`, which shows a placeholder for the role's navigation items.
  */
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
   { path: '/s/:token', element: <CandidateLinkPage />, errorElement: <RouteErrorPage /> },
+  { path: '/invite/:token', element: <AcceptInvitePage />, errorElement: <RouteErrorPage /> },
+  { path: '/reset-password/:token', element: <ResetPasswordPage />, errorElement: <RouteErrorPage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage />, errorElement: <RouteErrorPage /> },
   {
     element: <RequireSession />,
     errorElement: <RouteErrorPage />,
@@ -23,6 +33,9 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <HomePage /> },
+          { path: 'admin/users', element: <UsersPage /> },
+          { path: 'admin/clients', element: <ClientsPage /> },
+          { path: 'admin/organization', element: <OrganizationPage /> },
           { path: '*', element: <SectionPage /> },
         ],
       },

@@ -1,6 +1,6 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { useLogin, useSession } from '../api/session';
 import { HealthPanel } from '../components/HealthPanel';
 
@@ -73,6 +73,9 @@ export function LoginPage() {
               <Button type="submit" fullWidth loading={login.isPending}>
                 Sign in
               </Button>
+              <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
+                Forgot password?
+              </Anchor>
             </Stack>
           </form>
         </Paper>
