@@ -7,7 +7,8 @@ import { backends } from '../helpers/db.js';
 import { loadFixtures } from './access/fixtures.js';
 import { publicRoutes } from './access/public.js';
 import { registeredRoutes, type RegisteredRoute } from './access/route-table.js';
-import { actors, type AccessRow, type ActorName, type Fixtures } from './access/types.js';
+import { apiKeyScopes, type ApiKeyScope } from '../../src/db/schema.js';
+import { actors, keyRoles, type AccessRow, type ActorName, type Fixtures } from './access/types.js';
 
 // Every `test/http/access/<resource>.ts` that exports `rows` is part of the matrix (see its README).
 const folder = fileURLToPath(new URL('./access/', import.meta.url));
@@ -72,15 +73,38 @@ describe.each(backends)('the access matrix on the %s database', (backend) => {
   });
   afterAll(() => t.close());
 
-  async function attempt(row: AccessRow, actor: ActorName): Promise<string | null> {
-    const headers = await f.headers(actor, { fresh: row.freshSession === true });
+  async function send(row: AccessRow, headers: Record<string, string>) {
     const url = await row.url(f);
-    const res = await t.app.inject({ method: row.method, url, headers, ...(row.body ? { payload: row.body(f) as object } : {}) });
+    return t.app.inject({ method: row.method, url, headers, ...(row.body ? { payload: row.body(f) as object } : {}) });
+  }
+
+  const leaks = (body: string, who: ActorName | 'api_key') => f.hiddenFrom(who).filter((id) => body.includes(id));
+
+  async function attempt(row: AccessRow, actor: ActorName): Promise<string | null> {
+    const res = await send(row, await f.headers(actor, { fresh: row.freshSession === true }));
     const expected = row.expect[actor];
     if (res.statusCode !== expected) return `${actor}: expected ${expected}, got ${res.statusCode} ${res.body.slice(0, 200)}`;
-    const leaked = f.hiddenFrom(actor).filter((id) => res.body.includes(id));
+    const leaked = leaks(res.body, actor);
     if (leaked.length > 0) return `${actor}: the response contains ids it may not see: ${leaked.join(', ')}`;
     return null;
+  }
+
+  /** An API key is never more powerful than the role it acts as, and a read key never writes. */
+  async function attemptWithKey(row: AccessRow, scope: ApiKeyScope): Promise<string | null> {
+    const res = await send(row, await f.keyHeaders(scope));
+    const who = `${scope} API key`;
+    const exact = row.apiKeys?.[scope];
+    if (exact !== undefined) {
+      if (res.statusCode !== exact) return `${who}: expected ${exact}, got ${res.statusCode} ${res.body.slice(0, 200)}`;
+    } else if (res.statusCode >= 500) {
+      return `${who}: got ${res.statusCode} ${res.body.slice(0, 200)}`;
+    } else if (res.statusCode < 400 && row.expect[keyRoles[scope]] >= 400) {
+      return `${who}: got ${res.statusCode} where its role ${keyRoles[scope]} gets ${row.expect[keyRoles[scope]]}`;
+    } else if (res.statusCode < 400 && scope === 'read' && row.method !== 'GET') {
+      return `${who}: a read-only key changed something (${res.statusCode})`;
+    }
+    const leaked = leaks(res.body, 'api_key');
+    return leaked.length > 0 ? `${who}: the response contains ids it may not see: ${leaked.join(', ')}` : null;
   }
 
   for (const [file, rows] of rowsByFile) {
@@ -89,6 +113,10 @@ describe.each(backends)('the access matrix on the %s database', (backend) => {
         const failures: string[] = [];
         for (const actor of actors) {
           const failure = await attempt(row, actor);
+          if (failure) failures.push(failure);
+        }
+        for (const scope of apiKeyScopes) {
+          const failure = await attemptWithKey(row, scope);
           if (failure) failures.push(failure);
         }
         expect(failures).toEqual([]);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { hashToken, newToken } from '../../../src/auth/tokens.js';
-import type { Database, User } from '../../../src/db/schema.js';
+import type { ApiKeyScope, Database, User } from '../../../src/db/schema.js';
 import { apiKeyPrefix } from '../../../src/services/api-keys.js';
 import { signIn } from '../../helpers/app.js';
 import type { ActorName, Fixtures } from './types.js';
@@ -24,7 +24,13 @@ export async function loadFixtures(app: FastifyInstance, db: Kysely<Database>): 
   const orgId = (name: string) => must(orgs.find((o) => o.name === name)?.id, `organization ${name}`);
   const clientId = (name: string) => must(clients.find((c) => c.name === name)?.id, `client ${name}`);
   const sessions = new Map<ActorName, Record<string, string>>();
-  const remembered = { acme: new Set<string>(), globex: new Set<string>() };
+  const remembered = { acme: new Set<string>(), globex: new Set<string>(), beta: new Set<string>() };
+  const keys = new Map<ApiKeyScope, Record<string, string>>();
+  const idsOf = (org: 'acme' | 'beta') => {
+    const ids = [fixtures.orgs[org], ...remembered[org]];
+    for (const user of users.values()) if (user.organization_id === fixtures.orgs[org]) ids.push(user.id);
+    return org === 'acme' ? [...ids, fixtures.clients.northwind, fixtures.clients.globex] : ids;
+  };
   const fixtures: Fixtures = {
     app,
     db,
@@ -39,25 +45,29 @@ export async function loadFixtures(app: FastifyInstance, db: Kysely<Database>): 
       if (!options.fresh) sessions.set(actor, headers);
       return headers;
     },
+    keyHeaders: async (scope) => {
+      const cached = keys.get(scope);
+      if (cached) return cached;
+      const { secret } = await fixtures.make.apiKey('acme', scope);
+      keys.set(scope, { authorization: `Bearer ${secret}` });
+      return { authorization: `Bearer ${secret}` };
+    },
     remember: (owner, id) => remembered[owner].add(id),
     hiddenFrom: (actor) => {
-      if (actor === 'other_org_admin') {
-        const acme = [fixtures.orgs.acme, fixtures.clients.northwind, fixtures.clients.globex];
-        for (const user of users.values()) if (user.organization_id === fixtures.orgs.acme) acme.push(user.id);
-        return [...acme, ...remembered.acme];
-      }
-      if (actor === 'client_user') return [fixtures.clients.globex, fixtures.user('client@globex.test').id, ...remembered.globex];
-      return [];
+      if (actor === 'other_org_admin') return idsOf('acme');
+      if (actor === 'anonymous') return [...idsOf('acme'), ...idsOf('beta')];
+      if (actor === 'client_user') return [...idsOf('beta'), fixtures.clients.globex, fixtures.user('client@globex.test').id, ...remembered.globex];
+      return idsOf('beta');
     },
     make: {
-      apiKey: async (org) => {
+      apiKey: async (org, scope = 'read') => {
         const secret = newToken(apiKeyPrefix);
         const row = await db
           .insertInto('api_keys')
-          .values({ organization_id: fixtures.orgs[org], name: `Matrix key ${secret.slice(3, 9)}`, scope: 'read', prefix: secret.slice(0, 9), key_hash: hashToken(secret) })
+          .values({ organization_id: fixtures.orgs[org], name: `Matrix key ${secret.slice(3, 9)}`, scope, prefix: secret.slice(0, 9), key_hash: hashToken(secret) })
           .returning('id')
           .executeTakeFirstOrThrow();
-        if (org === 'acme') fixtures.remember('acme', row.id);
+        fixtures.remember(org, row.id);
         return { id: row.id, secret };
       },
     },

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Database, User } from '../../../src/db/schema.js';
+import type { ApiKeyScope, Database, User } from '../../../src/db/schema.js';
 
 /**
  * The columns of the access matrix: one signed-in person per role of Acme Staffing (the client
@@ -48,7 +48,15 @@ export interface AccessRow {
   /** Sign each actor in anew for this row (for routes that end the session, like logout). */
   freshSession?: boolean;
   expect: Expect;
+  /**
+   * Exact statuses for Acme API keys of these scopes. Without them the runner still checks that
+   * a key is never more powerful than the role it acts as, and that a read key never writes.
+   */
+  apiKeys?: Partial<Record<ApiKeyScope, number>>;
 }
+
+/** The role each API key scope acts as (`effectiveRole`). */
+export const keyRoles: Record<ApiKeyScope, ActorName> = { read: 'recruiter', scheduling: 'coordinator', admin: 'admin' };
 
 /** Demo data and helpers the rows build their URLs and bodies from. */
 export interface Fixtures {
@@ -60,16 +68,19 @@ export interface Fixtures {
   user(email: string): User;
   /** Request headers for the actor (a signed-in, CSRF-valid session; none for `anonymous`). */
   headers(actor: ActorName, options?: { fresh?: boolean }): Promise<Record<string, string>>;
+  /** `Authorization: Bearer` headers of an active Acme API key with the scope. */
+  keyHeaders(scope: ApiKeyScope): Promise<Record<string, string>>;
   /**
    * Adds a record id to the leak check: responses to `other_org_admin` may never contain an
-   * `acme` id, responses to `client_user` never a `globex` one. The `make` factories call it.
+   * `acme` id, responses to Acme's people and keys never a `beta` one, responses to
+   * `client_user` never a `globex` one. The `make` factories call it.
    */
-  remember(owner: 'acme' | 'globex', id: string): void;
-  /** The ids the actor may never receive. */
-  hiddenFrom(actor: ActorName): string[];
+  remember(owner: 'acme' | 'globex' | 'beta', id: string): void;
+  /** The ids the actor (or an Acme API key) may never receive. */
+  hiddenFrom(actor: ActorName | 'api_key'): string[];
   make: {
-    /** A new, active API key of the organization. */
-    apiKey(org: 'acme' | 'beta'): Promise<{ id: string; secret: string }>;
+    /** A new, active API key of the organization (read scope unless told). */
+    apiKey(org: 'acme' | 'beta', scope?: ApiKeyScope): Promise<{ id: string; secret: string }>;
   };
 }
 
