@@ -3,6 +3,7 @@ import { systemContext } from '../auth/actor.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Database, Role } from '../db/schema.js';
 import { recordAudit } from './audit.js';
+import { seedDirectory } from './demo-directory.js';
 
 export const demoPassword = 'loopwise-demo';
 
@@ -25,15 +26,19 @@ interface DemoOrganization {
   timeZone: string;
   clients: string[];
   users: DemoUser[];
+  /** Seed pools, working hours, requisitions, candidates and applications too. */
+  directory?: boolean;
 }
 
-const interviewerZones = ['America/New_York', 'America/Chicago', 'America/Los_Angeles', 'America/Denver'];
+// Mostly US, with one interviewer in London and one in India so panels cross real offsets.
+const interviewerZones = ['America/New_York', 'America/Chicago', 'America/Los_Angeles', 'Europe/London', 'America/New_York', 'America/Chicago', 'Asia/Kolkata', 'America/Denver'];
 
 const demoOrganizations: DemoOrganization[] = [
   {
     name: 'Acme Staffing',
     timeZone: 'America/New_York',
     clients: ['Northwind', 'Globex'],
+    directory: true,
     users: [
       { email: 'admin@acme.test', name: 'Avery Admin', role: 'admin', timeZone: 'America/New_York' },
       { email: 'recruiter@acme.test', name: 'Riley Recruiter', role: 'recruiter', timeZone: 'America/New_York' },
@@ -81,8 +86,9 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
         const client = await trx.insertInto('clients').values({ organization_id: organizationId, name }).returning('id').executeTakeFirstOrThrow();
         clientIds.set(name, client.id);
       }
+      const userIds = new Map<string, string>();
       for (const user of org.users) {
-        await trx
+        const { id } = await trx
           .insertInto('users')
           .values({
             organization_id: organizationId,
@@ -93,9 +99,12 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
             client_id: user.client ? (clientIds.get(user.client) ?? null) : null,
             password_hash: passwordHash,
           })
-          .execute();
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        userIds.set(user.email, id);
         logins.push({ email: user.email, role: user.role, organization: org.name });
       }
+      if (org.directory) await seedDirectory(trx, { organizationId, now, userIds, clientIds });
     }
     return logins;
   });
