@@ -84,5 +84,6 @@ export function diagnose(problem: PanelProblem, table: PanelTable): Explanation[
   }
   if (out.length > 0) return out;
   const total = offsets[offsets.length - 1]! + durations[durations.length - 1]!;
-  return [{ code: 'no_common_time', params: { sessions: durations.length, arrangement: stage.arrangement, durationMinutes: total / MINUTE, weekdaysOnly, until } }];
+  const params = { sessions: durations.length, arrangement: stage.arrangement, durationMinutes: total / MINUTE, weekdaysOnly, until };
+  return [{ code: 'no_common_time', params }];
 }

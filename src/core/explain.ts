@@ -5,6 +5,12 @@
  * {@link renderExplanation} gives the English sentence.
  */
 
+/** One explanation: a stable code and its JSON-safe parameters. */
+interface Expl<C extends string, P> {
+  readonly code: C;
+  readonly params: Readonly<P>;
+}
+
 interface Who {
   /** Session name. */
   readonly session: string;
@@ -18,16 +24,19 @@ interface Who {
 
 /** Every explanation the engine produces, discriminated by `code`. */
 export type Explanation =
-  | { readonly code: 'notice_beyond_horizon'; readonly params: { readonly minNoticeHours: number; readonly horizonDays: number } }
-  | { readonly code: 'no_allowed_hours'; readonly params: { readonly start: string; readonly end: string; readonly weekendsAllowed: boolean; readonly until: string } }
-  | { readonly code: 'candidate_windows_outside'; readonly params: { readonly until: string } }
-  | { readonly code: 'panel_too_long'; readonly params: { readonly durationMinutes: number; readonly longestWindowMinutes: number } }
-  | { readonly code: 'pool_empty'; readonly params: Who }
-  | { readonly code: 'requirement_short'; readonly params: Who & Shortfall }
-  | { readonly code: 'load_limit'; readonly params: Who & Shortfall & { readonly availableIgnoringLimits: number } }
-  | { readonly code: 'candidate_windows'; readonly params: Who & Shortfall & { readonly availableWithoutWindows: number } }
-  | { readonly code: 'no_common_time'; readonly params: { readonly sessions: number; readonly arrangement: 'back_to_back' | 'same_day'; readonly durationMinutes: number; readonly weekdaysOnly: boolean; readonly until: string } }
-  | { readonly code: 'fewer_options'; readonly params: { readonly found: number; readonly requested: number } }
+  | Expl<'notice_beyond_horizon', { minNoticeHours: number; horizonDays: number }>
+  | Expl<'no_allowed_hours', { start: string; end: string; weekendsAllowed: boolean; until: string }>
+  | Expl<'candidate_windows_outside', { until: string }>
+  | Expl<'panel_too_long', { durationMinutes: number; longestWindowMinutes: number }>
+  | Expl<'pool_empty', Who>
+  | Expl<'requirement_short', Who & Shortfall>
+  | Expl<'load_limit', Who & Shortfall & { availableIgnoringLimits: number }>
+  | Expl<'candidate_windows', Who & Shortfall & { availableWithoutWindows: number }>
+  | Expl<
+      'no_common_time',
+      { sessions: number; arrangement: 'back_to_back' | 'same_day'; durationMinutes: number; weekdaysOnly: boolean; until: string }
+    >
+  | Expl<'fewer_options', { found: number; requested: number }>
   | Violation;
 
 interface Shortfall {
@@ -41,17 +50,17 @@ interface Shortfall {
 
 /** A problem with a concrete proposed booking (see `checkBooking`). */
 export type Violation =
-  | { readonly code: 'session_mismatch'; readonly params: { readonly session: string; readonly reason: 'count' | 'duration' | 'order' | 'same_day' } }
-  | { readonly code: 'too_soon'; readonly params: { readonly earliest: string } }
-  | { readonly code: 'beyond_horizon'; readonly params: { readonly latest: string } }
-  | { readonly code: 'outside_candidate_hours'; readonly params: { readonly session: string } }
-  | { readonly code: 'outside_candidate_windows'; readonly params: { readonly session: string } }
-  | { readonly code: 'unknown_person'; readonly params: { readonly session: string; readonly personId: string } }
-  | { readonly code: 'person_reused'; readonly params: { readonly personId: string } }
-  | { readonly code: 'requirements_unmet'; readonly params: { readonly session: string } }
-  | { readonly code: 'outside_working_hours'; readonly params: { readonly session: string; readonly personId: string } }
-  | { readonly code: 'person_busy'; readonly params: { readonly session: string; readonly personId: string } }
-  | { readonly code: 'limit_exceeded'; readonly params: { readonly personId: string; readonly kind: 'perDay' | 'perWeek'; readonly limit: number; readonly count: number; readonly period: string } };
+  | Expl<'session_mismatch', { session: string; reason: 'count' | 'duration' | 'order' | 'same_day' }>
+  | Expl<'too_soon', { earliest: string }>
+  | Expl<'beyond_horizon', { latest: string }>
+  | Expl<'outside_candidate_hours', { session: string }>
+  | Expl<'outside_candidate_windows', { session: string }>
+  | Expl<'unknown_person', { session: string; personId: string }>
+  | Expl<'person_reused', { personId: string }>
+  | Expl<'requirements_unmet', { session: string }>
+  | Expl<'outside_working_hours', { session: string; personId: string }>
+  | Expl<'person_busy', { session: string; personId: string }>
+  | Expl<'limit_exceeded', { personId: string; kind: 'perDay' | 'perWeek'; limit: number; count: number; period: string }>;
 
 function whoText(p: Who, names: Names): string {
   if (p.personId !== null) return names(p.personId);
@@ -64,7 +73,8 @@ function shortText(p: Who & Shortfall, names: Names): string {
   if (p.personId !== null) return `${names(p.personId)} is not free for ${p.durationMinutes} minutes on any ${days} before ${p.until}`;
   const tagged = p.tag ? ` tagged ${p.tag}` : '';
   const need = `pool ${p.pool ?? p.poolId ?? '?'} needs ${p.required} interviewer${p.required === 1 ? '' : 's'}${tagged}`;
-  return `${need}; at most ${p.available} ${p.available === 1 ? 'is' : 'are'} free for ${p.durationMinutes} minutes on any ${days} before ${p.until}`;
+  const free = `at most ${p.available} ${p.available === 1 ? 'is' : 'are'} free`;
+  return `${need}; ${free} for ${p.durationMinutes} minutes on any ${days} before ${p.until}`;
 }
 
 type Names = (personId: string) => string;
@@ -79,21 +89,38 @@ export function renderExplanation(e: Explanation, names: Names = (id) => id): st
     case 'notice_beyond_horizon':
       return `The minimum notice (${e.params.minNoticeHours} hours) reaches past the booking horizon (${e.params.horizonDays} days).`;
     case 'no_allowed_hours':
-      return `No allowed candidate hours (${e.params.start}–${e.params.end}${e.params.weekendsAllowed ? '' : ', weekdays only'}) fall between the minimum notice and ${e.params.until}.`;
+      return (
+        `No allowed candidate hours (${e.params.start}–${e.params.end}${e.params.weekendsAllowed ? '' : ', weekdays only'}) ` +
+        `fall between the minimum notice and ${e.params.until}.`
+      );
     case 'candidate_windows_outside':
       return `None of the candidate's windows fall inside the allowed hours before ${e.params.until}.`;
     case 'panel_too_long':
-      return `The panel needs ${e.params.durationMinutes} minutes in one stretch, but the longest allowed stretch is ${e.params.longestWindowMinutes} minutes.`;
+      return (
+        `The panel needs ${e.params.durationMinutes} minutes in one stretch, ` +
+        `but the longest allowed stretch is ${e.params.longestWindowMinutes} minutes.`
+      );
     case 'pool_empty':
       return `${session(e.params.session)}${whoText(e.params, names)} has no eligible members.`;
     case 'requirement_short':
       return `${session(e.params.session)}${shortText(e.params, names)}.`;
     case 'load_limit':
-      return `${session(e.params.session)}${shortText(e.params, names)} within their interview limits (${e.params.availableIgnoringLimits} without the limits).`;
+      return (
+        `${session(e.params.session)}${shortText(e.params, names)} ` +
+        `within their interview limits (${e.params.availableIgnoringLimits} without the limits).`
+      );
     case 'candidate_windows':
-      return `${session(e.params.session)}${shortText(e.params, names)} inside the candidate's windows (${e.params.availableWithoutWindows} in the allowed hours outside them).`;
-    case 'no_common_time':
-      return `Every requirement can be met on its own, but never all together for the ${e.params.sessions}-session ${e.params.arrangement === 'back_to_back' ? 'back-to-back' : 'same-day'} panel (${e.params.durationMinutes} minutes) on any ${e.params.weekdaysOnly ? 'weekday' : 'day'} before ${e.params.until}.`;
+      return (
+        `${session(e.params.session)}${shortText(e.params, names)} ` +
+        `inside the candidate's windows (${e.params.availableWithoutWindows} in the allowed hours outside them).`
+      );
+    case 'no_common_time': {
+      const kind = e.params.arrangement === 'back_to_back' ? 'back-to-back' : 'same-day';
+      return (
+        `Every requirement can be met on its own, but never all together for the ${e.params.sessions}-session ${kind} ` +
+        `panel (${e.params.durationMinutes} minutes) on any ${e.params.weekdaysOnly ? 'weekday' : 'day'} before ${e.params.until}.`
+      );
+    }
     case 'fewer_options':
       return `Only ${e.params.found} of the ${e.params.requested} requested options fit.`;
     default:
@@ -105,7 +132,12 @@ function renderViolation(v: Violation, names: Names): string {
   const session = (s: string): string => `Session "${s}": `;
   switch (v.code) {
     case 'session_mismatch': {
-      const reasons = { count: 'the number of sessions differs from the stage', duration: 'its length differs from the stage', order: 'it does not follow the previous session as the stage requires', same_day: 'it is not on the same day as the first session' };
+      const reasons = {
+        count: 'the number of sessions differs from the stage',
+        duration: 'its length differs from the stage',
+        order: 'it does not follow the previous session as the stage requires',
+        same_day: 'it is not on the same day as the first session',
+      };
       return `${session(v.params.session)}${reasons[v.params.reason]}.`;
     }
     case 'too_soon':
@@ -126,7 +158,9 @@ function renderViolation(v: Violation, names: Names): string {
       return `${session(v.params.session)}outside ${names(v.params.personId)}'s working hours.`;
     case 'person_busy':
       return `${session(v.params.session)}${names(v.params.personId)} is busy (or within the buffer of another interview).`;
-    case 'limit_exceeded':
-      return `${names(v.params.personId)} would have ${v.params.count} interviews ${v.params.kind === 'perDay' ? `on ${v.params.period}` : `in the week of ${v.params.period}`}, over the limit of ${v.params.limit}.`;
+    case 'limit_exceeded': {
+      const when = v.params.kind === 'perDay' ? `on ${v.params.period}` : `in the week of ${v.params.period}`;
+      return `${names(v.params.personId)} would have ${v.params.count} interviews ${when}, over the limit of ${v.params.limit}.`;
+    }
   }
 }

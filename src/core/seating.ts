@@ -50,7 +50,9 @@ export function buildSeats(sessions: readonly SessionSpec[], pools: readonly Poo
   const pooled: Seat[] = [];
   const seen = new Set<string>();
   sessions.forEach((session, s) => {
-    if (!Number.isInteger(session.durationMinutes) || session.durationMinutes <= 0) throw new Invalid(`session "${session.name}" needs a positive whole duration in minutes`);
+    if (!Number.isInteger(session.durationMinutes) || session.durationMinutes <= 0) {
+      throw new Invalid(`session "${session.name}" needs a positive whole duration in minutes`);
+    }
     session.requirements.forEach((req, r) => {
       if (req.kind === 'people') {
         for (const id of req.personIds) {

@@ -136,7 +136,8 @@ class PanelSearch {
         weekLoad += loads[p]!.weekLoad(startOf(k));
         if (table.status[k]![p]![idx[k]!] === Fit.OverLimitAllowed) exceeded.push(...loads[p]!.exceededBy(startOf(k)));
       }
-      return { name: spec.name, start: startOf(k), end: startOf(k) + problem.durations[k]!, interviewerIds: picks.map(({ p }) => people[p]!.id) };
+      const start = startOf(k);
+      return { name: spec.name, start, end: start + problem.durations[k]!, interviewerIds: picks.map(({ p }) => people[p]!.id) };
     });
     const days = new Set(sessions.map((s) => problem.candidateClock.localDay(s.start))).size;
     return { start: sessions[0]!.start, end: sessions[sessions.length - 1]!.end, sessions, exceededLimits: exceeded, weekLoad, days };
@@ -227,6 +228,6 @@ export function solvePanel(input: SolveInput): SolveResult {
   const count = input.stage.optionsCount;
   const options = diversify(new PanelSearch(problem, table), problem, table, count);
   if (options.length === 0) return { options, explanations: diagnose(problem, table) };
-  const explanations: Explanation[] = options.length < count ? [{ code: 'fewer_options', params: { found: options.length, requested: count } }] : [];
-  return { options, explanations };
+  if (options.length < count) return { options, explanations: [{ code: 'fewer_options', params: { found: options.length, requested: count } }] };
+  return { options, explanations: [] };
 }
