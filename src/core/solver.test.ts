@@ -96,6 +96,18 @@ describe('panel solver', () => {
     expect(solvePanel(shuffled)).toEqual(solvePanel(base));
   });
 
+  it('uses each zone’s own offset in the weeks when US and European clocks differ', () => {
+    // London 09:00–17:00 is 09:00–17:00 UTC until 29 March; a New York candidate's 08:00 is
+    // 13:00 UTC before 8 March and 12:00 UTC after it.
+    const stage = { sessions: [{ name: 'Coding', durationMinutes: 60, requirements: [pool('be', 1)] }] };
+    const first = (now: string): string => {
+      const i = input(stage, [london('be-1')], { now: at(now), candidate: { timeZone: 'America/New_York' } });
+      return new Date(solvePanel(i).options[0]!.start).toISOString();
+    };
+    expect(first('2026-03-02T05:00:00Z')).toBe('2026-03-02T13:00:00.000Z');
+    expect(first('2026-03-09T05:00:00Z')).toBe('2026-03-09T12:00:00.000Z');
+  });
+
   it('rejects inconsistent input', () => {
     expect(() => solvePanel(input({ sessions: [{ name: 'X', durationMinutes: 60, requirements: [pool('nope', 1)] }] }, []))).toThrow(Invalid);
     expect(() => solvePanel(input({ sessions: [{ name: 'X', durationMinutes: 60, requirements: [{ kind: 'people', personIds: ['ghost'] }] }] }, []))).toThrow(Invalid);
