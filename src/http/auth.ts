@@ -30,7 +30,9 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
   await app.register(fastifyCookie);
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/v1/')) return;
+    // The matched route, not the raw URL: `/%61pi/v1/…` reaches the same handlers as `/api/v1/…`.
+    const route = request.routeOptions.url;
+    if (!route?.startsWith('/api/v1/')) return;
     const { db } = app.deps.database;
     const now = app.deps.now();
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
@@ -44,7 +46,7 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
     const actor = await resolveSession(db, token, now);
     if (!actor) return;
     request.actor = actor;
-    if (!safeMethods.has(request.method) && !csrfExempt.has(request.url) && !validCsrf(request, actor.sessionId ?? '')) {
+    if (!safeMethods.has(request.method) && !csrfExempt.has(route) && !validCsrf(request, actor.sessionId ?? '')) {
       throw new Forbidden('Missing or invalid CSRF token: reload the page and try again.');
     }
   });

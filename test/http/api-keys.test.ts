@@ -114,6 +114,16 @@ describe.each(backends)('API keys on the %s database', (backend) => {
     expect(audit.body).not.toContain(acmeKey.apiKey.id);
   });
 
+  it('applies the same credentials and CSRF rules to a percent-encoded path', async () => {
+    const url = '/%61pi/v1/api-keys';
+    expect((await t.app.inject({ method: 'GET', url, headers: admin.headers })).statusCode).toBe(200);
+    const noCsrf = await t.app.inject({ method: 'POST', url, headers: { cookie: admin.cookie }, payload: { name: 'Encoded', scope: 'read' } });
+    expect(noCsrf.statusCode).toBe(403);
+    const { secret } = await createKey('admin');
+    expect((await t.app.inject({ method: 'POST', url, headers: bearer(secret), payload: { name: 'Encoded', scope: 'read' } })).statusCode).toBe(201);
+    expect((await t.app.inject({ method: 'GET', url, headers: bearer('lw_forged') })).statusCode).toBe(401);
+  });
+
   it('validates the new key', async () => {
     const bad = await t.app.inject({ method: 'POST', url: '/api/v1/api-keys', headers: admin.headers, payload: { name: 'x'.repeat(101), scope: 'root' } });
     expect(bad.statusCode).toBe(400);
