@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchBrowser, type Browser } from '../helpers/browser.js';
 import { runCli, type CliRun } from '../helpers/process.js';
 
-describe.runIf(browserAvailable())('the web app in Chromium', () => {
+describe.runIf(browserAvailable())('the web app in Chromium', { timeout: 60_000 }, () => {
   let server: CliRun;
   let browser: Browser;
   let url: string;

@@ -16,7 +16,8 @@ afterEach(() => {
   for (const run of runs.splice(0)) run.kill();
 });
 
-describe('the loopwise command', () => {
+// Each case starts real processes; on a loaded two-core machine that can take a while.
+describe('the loopwise command', { timeout: 120_000 }, () => {
   it.each([
     [{ PORT: 'abc' }, 'loopwise: Invalid PORT: must be a port number (got "abc")'],
     [{ DATABASE_URL: 'mysql://db' }, 'loopwise: Invalid DATABASE_URL: must be a URL like postgres://'],
