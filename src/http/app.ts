@@ -31,6 +31,8 @@ import { interviewerProfilesRoutes } from './routes/interviewer-profiles.js';
 import { schedulingRequestsRoutes } from './routes/scheduling-requests.js';
 import { interviewsRoutes } from './routes/interviews.js';
 import { publicLinksRoutes } from './routes/public-links.js';
+import { deliveriesRoutes } from './routes/deliveries.js';
+import { webhooksRoutes } from './routes/webhooks.js';
 import { registerWebApp } from './static.js';
 
 /** What every route and service needs from the outside world, passed in rather than imported. */
@@ -142,6 +144,8 @@ async function apiRoutes(api: FastifyInstance): Promise<void> {
   await api.register(schedulingRequestsRoutes);
   await api.register(interviewsRoutes);
   await api.register(publicLinksRoutes);
+  await api.register(deliveriesRoutes);
+  await api.register(webhooksRoutes);
 }
 
 function pickWebDir(): string {
