@@ -315,8 +315,13 @@ export interface RequestTransitionTable {
   actor_type: string;
   actor_id: string | null;
   reason: string | null;
+  /** Who asked for the change (a coordinator may move an interview because the candidate asked). */
+  initiator: Initiator | null;
   at: Timestamp;
 }
+
+export const initiators = ['staff', 'interviewer', 'client', 'candidate', 'system'] as const;
+export type Initiator = (typeof initiators)[number];
 
 export type CandidateLinkPurpose = 'self_schedule' | 'availability' | 'manage';
 

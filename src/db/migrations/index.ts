@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import * as foundation from './0001_foundation.js';
 import * as accounts from './0002_accounts.js';
 import * as scheduling from './0003_scheduling.js';
+import * as schedulingExtras from './0005_scheduling_extras.js';
 
 /** Every migration, in order. Landed migrations are frozen: add a new file instead of editing one. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_accounts': accounts,
   '0003_scheduling': scheduling,
+  '0005_scheduling_extras': schedulingExtras,
 };
