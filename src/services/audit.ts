@@ -109,18 +109,17 @@ export async function verifyAuditChain(db: Kysely<Database>, organizationId: str
   const rows: AuditEvent[] = [];
   // Physical order (ctid) would hide a swapped seq; ordering by seq then id keeps a reordered
   // or duplicated seq visible to the walk.
-  for (let offset = 0; ; offset += verifyPage) {
-    const page = await db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('organization_id', '=', organizationId)
-      .orderBy('seq')
-      .orderBy('id')
-      .limit(verifyPage)
-      .offset(offset)
-      .execute();
+  // Keyset pages on (seq, id): each page is one index range scan, however long the chain.
+  for (let last: AuditEvent | undefined; ; ) {
+    let query = db.selectFrom('audit_events').selectAll().where('organization_id', '=', organizationId);
+    if (last) {
+      const after = last;
+      query = query.where((eb) => eb(eb.refTuple('seq', 'id'), '>', eb.tuple(after.seq, after.id)));
+    }
+    const page = await query.orderBy('seq').orderBy('id').limit(verifyPage).execute();
     rows.push(...page);
     if (page.length < verifyPage) break;
+    last = page[page.length - 1];
   }
   const firstBreak = findChainBreak(rows.map(toLink));
   return { organizationId, events: rows.length, ok: firstBreak === null, firstBreak };

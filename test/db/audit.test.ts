@@ -137,6 +137,16 @@ describe.each(backends)('the audit chain on the %s database', (backend) => {
     expect((await verifyAuditChain(db, intact)).ok).toBe(true);
   });
 
+  it('walks chains longer than one page and still finds a break near the end', async () => {
+    const org = (await makeOrganization(db)).id;
+    await db.transaction().execute(async (trx) => {
+      for (let i = 0; i < 2100; i++) await recordAudit(trx, systemContext(org, start), { action: 'user.viewed', entityType: 'user', entityId: `user-${i}` });
+    });
+    expect(await verifyAuditChain(db, org)).toMatchObject({ ok: true, events: 2100 });
+    await tamper((trx) => sql`DELETE FROM audit_events WHERE organization_id = ${org} AND seq = 2050`.execute(trx));
+    expect(await verifyAuditChain(db, org)).toMatchObject({ ok: false, events: 2099, firstBreak: { seq: 2050, reason: 'missing' } });
+  });
+
   it('gives concurrent writers in one organization a gap-free chain', async () => {
     const org = (await makeOrganization(db)).id;
     await Promise.all(
