@@ -51,6 +51,7 @@ export async function bookingWindows(db: Kysely<Database>, view: RequestView): P
     .select(['client_proposed_windows', 'status'])
     .where('request_id', '=', view.request.id)
     .orderBy('created_at', 'desc')
+    .orderBy('updated_at', 'desc')
     .limit(1)
     .executeTakeFirst();
   if (declined?.status === 'canceled' && declined.client_proposed_windows?.length) return declined.client_proposed_windows;
