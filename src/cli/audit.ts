@@ -4,6 +4,11 @@ import { verifyAuditChain, type VerifyResult } from '../services/audit.js';
 
 export interface OrganizationVerification extends VerifyResult {
   name: string;
+  /**
+   * The newest event. The chain has no secret, so someone who can write to the database could
+   * drop its tail or rewrite it end to end; a head recorded outside the database exposes both.
+   */
+  head: { seq: number; hash: string } | null;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -24,15 +29,26 @@ export async function verifyOrganizations(db: Kysely<Database>, organizationId?:
   }
   const results: OrganizationVerification[] = [];
   for (const organization of organizations) {
-    results.push({ ...(await verifyAuditChain(db, organization.id)), name: organization.name });
+    const result = await verifyAuditChain(db, organization.id);
+    const head = await db
+      .selectFrom('audit_events')
+      .select(['seq', 'hash'])
+      .where('organization_id', '=', organization.id)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    results.push({ ...result, name: organization.name, head: head ?? null });
   }
   return results;
 }
 
-/** One line per organization: `ok` with the event count, or `BROKEN` with the first broken link. */
+/** One line per organization: `ok` with the event count and head, or `BROKEN` with the first broken link. */
 export function describeVerification(result: OrganizationVerification): string {
   const who = `${result.organizationId} ${JSON.stringify(result.name)}`;
-  if (!result.firstBreak) return `ok      ${who}: ${result.events} events, chain intact`;
+  if (!result.firstBreak) {
+    const head = result.head ? `, head ${result.head.seq} ${result.head.hash}` : '';
+    return `ok      ${who}: ${result.events} events, chain intact${head}`;
+  }
   const { seq, reason, message, id } = result.firstBreak;
   return `BROKEN  ${who}: first broken link at event ${seq} (${reason}${id ? `, row ${id}` : ''}): ${message}`;
 }

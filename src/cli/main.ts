@@ -55,7 +55,7 @@ program
   .command('audit')
   .description('work with the audit trail')
   .command('verify')
-  .description('re-compute every organization’s audit hash chain; exits with 1 when any chain is broken')
+  .description('re-compute every organization’s audit hash chain and print its head (seq and hash); exits with 1 when any chain is broken. Record the heads outside the database to detect a later truncation or rewrite')
   .option('--organization <id>', 'verify only this organization')
   .action(async (options: { organization?: string }) => {
     const { database } = await openRuntime({ migrate: false });

@@ -51,8 +51,8 @@ describe.skipIf(!templateUrl)('loopwise audit verify', () => {
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(new RegExp(`^ok +${orgs.acme} "Acme Staffing": \\d+ events, chain intact$`));
-    expect(lines[1]).toMatch(new RegExp(`^ok +${orgs.beta} "Beta Talent": \\d+ events, chain intact$`));
+    expect(lines[0]).toMatch(new RegExp(`^ok +${orgs.acme} "Acme Staffing": (\\d+) events, chain intact, head \\1 [0-9a-f]{64}$`));
+    expect(lines[1]).toMatch(new RegExp(`^ok +${orgs.beta} "Beta Talent": (\\d+) events, chain intact, head \\1 [0-9a-f]{64}$`));
   });
 
   it('exits with 1 and names the first broken link when a row was edited', async () => {
