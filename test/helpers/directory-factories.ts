@@ -44,10 +44,10 @@ export interface RequisitionOverrides {
   clientVisible?: boolean;
 }
 
-/** A requisition with stages from the templates; people default to the organization's first users. */
+/** A requisition with stages from the templates; people default to the organization's first admin. */
 export async function makeRequisition(db: Kysely<Database>, organizationId: string, overrides: RequisitionOverrides = {}) {
   const n = ++sequence;
-  const firstUser = await db.selectFrom('users').select('id').where('organization_id', '=', organizationId).orderBy('created_at').limit(1).executeTakeFirstOrThrow();
+  const firstUser = await db.selectFrom('users').select('id').where('organization_id', '=', organizationId).where('role', '=', 'admin').orderBy('email').limit(1).executeTakeFirstOrThrow();
   const requisition = await db
     .insertInto('requisitions')
     .values({
@@ -119,7 +119,7 @@ export async function makeCandidateFor(db: Kysely<Database>, organizationId: str
   const { requisition, stages } = await makeRequisition(db, organizationId, {
     clientId: options.clientId ?? null,
     ...(options.hiringManagerId !== undefined ? { hiringManagerId: options.hiringManagerId } : {}),
-    stages: options.clientId ? ['recruiter_screen', 'client'] : ['recruiter_screen'],
+    stages: options.clientId ? ['recruiter_screen', 'client'] : ['recruiter_screen', 'hiring_manager'],
   });
   const candidate = await makeCandidate(db, organizationId);
   const application = await makeApplication(db, { candidateId: candidate.id, requisitionId: requisition.id, submitted: options.submitted ?? false });

@@ -16,9 +16,10 @@ describe.each(backends)('requisitions and stages on the %s database', (backend) 
   beforeAll(async () => {
     t = await openTestApp(backend, { demo: true });
     ids = await demoIds(t.database.db);
-    [recruiter, hm, northwind, interviewer] = await Promise.all(
-      ['recruiter@acme.test', 'hm@acme.test', 'client@northwind.test', 'interviewer1@acme.test'].map((email) => signIn(t.app, email)),
-    );
+    recruiter = await signIn(t.app, 'recruiter@acme.test');
+    hm = await signIn(t.app, 'hm@acme.test');
+    northwind = await signIn(t.app, 'client@northwind.test');
+    interviewer = await signIn(t.app, 'interviewer1@acme.test');
   });
   afterAll(() => t.close());
 
