@@ -1,10 +1,11 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ApiKeyActor, RequestContext } from '../auth/actor.js';
 import { authorize } from '../auth/policies.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import { NotFound } from '../core/errors.js';
 import type { ApiKey, ApiKeyScope, Database } from '../db/schema.js';
 import { recordAudit } from './audit.js';
+import { decodeCursor, toPage, type Page, type PageRequest } from './pagination.js';
 
 export const apiKeyPrefix = 'lw_';
 const touchSeconds = 60;
@@ -20,14 +21,24 @@ export async function resolveApiKey(db: Kysely<Database>, key: string, now: Date
   return { kind: 'api_key', id: row.id, organizationId: row.organization_id, scope: row.scope, name: row.name };
 }
 
-export async function listApiKeys(db: Kysely<Database>, ctx: RequestContext): Promise<ApiKey[]> {
+/** The organization's keys, newest first, a page at a time; revoked keys stay listed. */
+export async function listApiKeys(db: Kysely<Database>, ctx: RequestContext, page: PageRequest): Promise<Page<ApiKey>> {
   authorize(ctx.actor, 'read', 'apiKey', { organization_id: ctx.actor.organizationId });
-  return db
+  let query = db
     .selectFrom('api_keys')
     .selectAll()
     .where('organization_id', '=', ctx.actor.organizationId)
     .orderBy('created_at', 'desc')
-    .execute();
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1);
+  if (page.cursor) {
+    const after = decodeCursor(page.cursor);
+    // Compare with the stored row, not the cursor's text: timestamps keep microseconds.
+    query = query.where(
+      sql<boolean>`(api_keys.created_at, api_keys.id) < (select last.created_at, last.id from api_keys last where last.id = ${after.id} and last.organization_id = ${ctx.actor.organizationId})`,
+    );
+  }
+  return toPage(await query.execute(), page.limit, (key) => key.created_at.toISOString());
 }
 
 /** Creates a key and returns it with its secret: the only time the secret is ever shown. */

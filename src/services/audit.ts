@@ -4,6 +4,7 @@ import type { RequestContext } from '../auth/actor.js';
 import { authorize } from '../auth/policies.js';
 import { Invalid } from '../core/errors.js';
 import type { AuditEvent, Database } from '../db/schema.js';
+import { decodeCursor, toPage, type Page } from './pagination.js';
 
 export interface AuditEntry {
   action: string;
@@ -137,13 +138,8 @@ export interface AuditFilter {
   cursor?: string | undefined;
 }
 
-export interface AuditPage {
-  items: AuditEvent[];
-  nextCursor: string | null;
-}
-
 /** The organization's events matching the filter, newest first, a page at a time (cursor on `seq`). */
-export async function listAuditEvents(db: Kysely<Database>, ctx: RequestContext, filter: AuditFilter): Promise<AuditPage> {
+export async function listAuditEvents(db: Kysely<Database>, ctx: RequestContext, filter: AuditFilter): Promise<Page<AuditEvent>> {
   const organizationId = ctx.actor.organizationId;
   authorize(ctx.actor, 'read', 'audit', { organization_id: organizationId });
   let query = db.selectFrom('audit_events').selectAll().where('organization_id', '=', organizationId);
@@ -152,11 +148,9 @@ export async function listAuditEvents(db: Kysely<Database>, ctx: RequestContext,
   if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
   if (filter.from) query = query.where('occurred_at', '>=', filter.from);
   if (filter.to) query = query.where('occurred_at', '<', filter.to);
-  if (filter.cursor) query = query.where('seq', '<', decodeAuditCursor(filter.cursor));
+  if (filter.cursor) query = query.where('seq', '<', seqOfCursor(filter.cursor));
   const rows = await query.orderBy('seq', 'desc').limit(filter.limit + 1).execute();
-  const items = rows.slice(0, filter.limit);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > filter.limit && last ? encodeAuditCursor(last.seq) : null };
+  return toPage(rows, filter.limit, (event) => String(event.seq));
 }
 
 /** Verifies the chain of the actor's own organization. */
@@ -165,14 +159,10 @@ export async function verifyOwnAuditChain(db: Kysely<Database>, ctx: RequestCont
   return verifyAuditChain(db, ctx.actor.organizationId);
 }
 
-function encodeAuditCursor(seq: number): string {
-  return Buffer.from(`seq:${seq}`).toString('base64url');
-}
-
-function decodeAuditCursor(cursor: string): number {
-  const match = /^seq:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match?.[1]) {
+function seqOfCursor(cursor: string): number {
+  const seq = Number(decodeCursor(cursor).key);
+  if (!Number.isSafeInteger(seq) || seq < 1) {
     throw new Invalid('That cursor is not valid: pass the nextCursor of the previous page.', [{ path: 'querystring.cursor', message: 'is not a valid cursor' }]);
   }
-  return Number(match[1]);
+  return seq;
 }

@@ -124,6 +124,21 @@ describe.each(backends)('API keys on the %s database', (backend) => {
     expect((await t.app.inject({ method: 'GET', url, headers: bearer('lw_forged') })).statusCode).toBe(401);
   });
 
+  it('pages through the keys, newest first', async () => {
+    const all = (await t.app.inject({ method: 'GET', url: '/api/v1/api-keys?limit=100', headers: admin.headers })).json();
+    expect(all.items.length).toBeGreaterThan(5);
+    expect(all.nextCursor).toBeNull();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/api-keys?limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers: admin.headers });
+      const page: { items: { id: string }[]; nextCursor: string | null } = res.json();
+      seen.push(...page.items.map((k) => k.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.items.map((k: { id: string }) => k.id));
+  });
+
   it('validates the new key', async () => {
     const bad = await t.app.inject({ method: 'POST', url: '/api/v1/api-keys', headers: admin.headers, payload: { name: 'x'.repeat(101), scope: 'root' } });
     expect(bad.statusCode).toBe(400);

@@ -4,7 +4,7 @@ import { apiKeyScopes } from '../../db/schema.js';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../services/api-keys.js';
 import { contextOf } from '../auth.js';
 import { apiKeySchema, createdApiKeySchema, presentApiKey } from '../presenters/api-key.js';
-import { errorResponses, idParams } from '../schemas.js';
+import { errorResponses, idParams, pageQuery } from '../schemas.js';
 
 const newApiKey = z
   .object({
@@ -22,10 +22,14 @@ export const apiKeysRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['api-keys'],
         summary: 'The organization’s API keys, newest first (admins); secrets are never shown again',
-        response: { 200: z.object({ items: z.array(apiKeySchema) }), ...errorResponses(401, 404) },
+        querystring: pageQuery.strict(),
+        response: { 200: z.object({ items: z.array(apiKeySchema), nextCursor: z.string().nullable() }), ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => ({ items: (await listApiKeys(db(), contextOf(request))).map(presentApiKey) }),
+    async (request) => {
+      const page = await listApiKeys(db(), contextOf(request), request.query);
+      return { items: page.items.map(presentApiKey), nextCursor: page.nextCursor };
+    },
   );
 
   app.post(
