@@ -26,6 +26,9 @@ export async function loadAcme(db: Kysely<Database>): Promise<Acme> {
   };
   const technical = [1, 2, 3, 4].map((n) => user(`interviewer${n}@acme.test`).id);
   const culture = [5, 6, 7, 8].map((n) => user(`interviewer${n}@acme.test`).id);
+  // A known profile for everyone, whatever the demo seed sets: 09:00–17:00 on weekdays, no limits.
+  const nineToFive = JSON.stringify(Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [{ start: '09:00', end: '17:00' }]])));
+  await db.updateTable('users').set({ working_hours: nineToFive, max_interviews_per_day: null, max_interviews_per_week: null, tags: [] }).where('organization_id', '=', org.id).execute();
   await db.updateTable('users').set({ tags: ['technical'] }).where('id', 'in', technical).execute();
   const n = ++sequence;
   const makePool = async (name: string, members: string[], tag: string | null) => {
