@@ -9,6 +9,8 @@ export interface EmailMessage {
   html: string;
   /** Which template wrote it, for filtering and tests. */
   template: string;
+  /** An iCalendar invite sent as the message's calendar part (`src/integrations/ical.ts`). */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; ics: string };
 }
 
 /**
