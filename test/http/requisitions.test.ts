@@ -119,11 +119,12 @@ describe.each(backends)('requisitions and stages on the %s database', (backend) 
   });
 
   it('upserts by external id: creates once, then updates the same requisition', async () => {
-    const first = await call('PUT', '/requisitions/by-external-id/GH-77', recruiter, { ...base(), title: 'Data Engineer' });
+    const first = await call('PUT', '/requisitions/by-external-id/GH-77', recruiter, { ...base(), title: 'Data Engineer', coordinatorIds: [ids.user('coordinator@acme.test')] });
     expect(first.statusCode).toBe(201);
     const again = await call('PUT', '/requisitions/by-external-id/GH-77', recruiter, { ...base(), title: 'Senior Data Engineer' });
     expect(again.statusCode).toBe(200);
-    expect(again.json()).toMatchObject({ id: first.json().id, title: 'Senior Data Engineer', externalId: 'GH-77' });
+    expect(again.json()).toMatchObject({ id: first.json().id, title: 'Senior Data Engineer', externalId: 'GH-77', coordinators: [{ name: 'Casey Coordinator' }] });
+    expect(await auditActions(t.database.db, first.json().id)).toEqual(['requisition.created', 'requisition.updated']);
     expect(again.json().stages).toHaveLength(first.json().stages.length);
     const clash = await call('PATCH', `/requisitions/${first.json().id}`, recruiter, { externalId: 'ATS-1001' });
     expect(clash.statusCode).toBe(409);

@@ -38,7 +38,8 @@ const requisitionFields = {
 };
 
 const newRequisition = z.object({ ...requisitionFields, externalId: externalId.nullable().optional() }).strict();
-const upsertBody = z.object(requisitionFields).strict();
+// An ATS rarely knows the coordinators: left out, an update keeps the current ones.
+const upsertBody = z.object({ ...requisitionFields, coordinatorIds: z.array(z.uuid()).max(20).optional() }).strict();
 const requisitionChanges = z
   .object({
     title: requisitionFields.title.optional(),
