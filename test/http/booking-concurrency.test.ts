@@ -1,5 +1,6 @@
 import path from 'node:path';
 import os from 'node:os';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/connection.js';
@@ -14,7 +15,7 @@ const slots = ['2026-12-07', '2026-12-08', '2026-12-09'].flatMap((day) => ['14:0
 /** Five attempts per slot, 0–20 minutes apart: all five overlap each other, never another slot. */
 const offsets = [0, 5, 10, 15, 20];
 
-type Inject = TestApp['app']['inject'];
+type Inject = (options: InjectOptions) => Promise<LightMyRequestResponse>;
 
 async function setUp(t: TestApp, acme: Acme) {
   const interviewer = acme.user('interviewer1@acme.test');
