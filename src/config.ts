@@ -57,6 +57,7 @@ const envSchema = z.object({
       message: 'must be 32 bytes encoded as base64 (openssl rand -base64 32)',
     }),
   WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
 });
 
 export type Env = Partial<Record<keyof z.input<typeof envSchema>, string>>;
@@ -75,6 +76,8 @@ export interface Config {
   readonly sessionSecret: string;
   readonly encryptionKey: Buffer;
   readonly workerPollMs: number;
+  /** How long a worker owns the outbox rows it claimed; a crashed worker's rows return after it. */
+  readonly outboxLeaseSeconds: number;
   readonly version: string;
 }
 
@@ -110,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: secrets.sessionSecret,
     encryptionKey: Buffer.from(secrets.encryptionKey, 'base64'),
     workerPollMs: values.WORKER_POLL_MS,
+    outboxLeaseSeconds: values.OUTBOX_LEASE_SECONDS,
     version: readVersion(),
   });
 }

@@ -132,6 +132,14 @@ export interface OutboxMessageTable {
   last_error: string | null;
   created_at: CreatedAt;
   sent_at: Timestamp | null;
+  /** Lease of the worker delivering the row; a crashed worker's rows come back when it passes. */
+  claimed_until: Timestamp | null;
+  claim_token: string | null;
+  last_attempt_at: Timestamp | null;
+  /** HTTP status of the last webhook attempt (null for email or when no response came). */
+  last_status_code: number | null;
+  response_ms: number | null;
+  webhook_endpoint_id: string | null;
 }
 
 /**
@@ -413,6 +421,8 @@ export interface Database {
   interviews: InterviewTable;
   interview_sessions: InterviewSessionTable;
   idempotency_keys: IdempotencyKeyTable;
+  webhook_endpoints: WebhookEndpointTable;
+  webhook_attempts: WebhookAttemptTable;
 }
 
 export type Organization = Selectable<OrganizationTable>;
@@ -435,3 +445,31 @@ export type SchedulingRequest = Selectable<SchedulingRequestTable>;
 export type Interview = Selectable<InterviewTable>;
 export type InterviewSession = Selectable<InterviewSessionTable>;
 export type Pool = Selectable<PoolTable>;
+
+/** An organization's webhook receiver; the secret is sealed with AES-256-GCM (src/integrations/secret-box.ts). */
+export interface WebhookEndpointTable {
+  id: Generated<string>;
+  organization_id: string;
+  url: string;
+  description: string | null;
+  event_types: ColumnType<string[], string[], string[]>;
+  secret_sealed: string;
+  active: Generated<boolean>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+/** One attempt to deliver a webhook outbox row: the delivery log. */
+export interface WebhookAttemptTable {
+  id: Generated<string>;
+  organization_id: string;
+  outbox_message_id: string;
+  attempted_at: Timestamp;
+  status_code: number | null;
+  response_ms: number;
+  error: string | null;
+}
+
+export type WebhookEndpoint = Selectable<WebhookEndpointTable>;
+export type WebhookAttempt = Selectable<WebhookAttemptTable>;

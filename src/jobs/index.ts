@@ -1,6 +1,9 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/connection.js';
+import { createMailer, mailDirectory } from '../integrations/smtp.js';
+import { outboxJob } from './outbox.js';
+import { emailChannel, webhookChannel } from './outbox-channels.js';
 import { startWorker, type Job, type Worker } from './worker.js';
 
 export interface JobDeps {
@@ -10,8 +13,13 @@ export interface JobDeps {
 }
 
 /** Every background job Loopwise runs, in the order each tick runs them. */
-export function backgroundJobs(_deps: JobDeps): Job[] {
-  return [];
+export function backgroundJobs(deps: JobDeps): Job[] {
+  const { config, database } = deps;
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, mailDir: mailDirectory(config.dataDir), host: new URL(config.publicUrl).hostname });
+  const webhookSettings = { encryptionKey: config.encryptionKey, allowPrivateUrls: config.env !== 'production' };
+  return [
+    outboxJob(database.db, { email: emailChannel(mailer), webhook: webhookChannel(database.db, webhookSettings) }, { leaseMs: config.outboxLeaseSeconds * 1000 }),
+  ];
 }
 
 export function startBackgroundWorker(deps: JobDeps): Worker {

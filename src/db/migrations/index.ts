@@ -3,6 +3,7 @@ import * as foundation from './0001_foundation.js';
 import * as accounts from './0002_accounts.js';
 import * as scheduling from './0003_scheduling.js';
 import * as schedulingExtras from './0005_scheduling_extras.js';
+import * as notifications from './0006_notifications.js';
 
 /** Every migration, in order. Landed migrations are frozen: add a new file instead of editing one. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_accounts': accounts,
   '0003_scheduling': scheduling,
   '0005_scheduling_extras': schedulingExtras,
+  '0006_notifications': notifications,
 };
