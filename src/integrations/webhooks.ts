@@ -23,11 +23,11 @@ function keyOf(secret: string): Buffer {
   return Buffer.from(secret.startsWith(secretPrefix) ? secret.slice(secretPrefix.length) : secret, 'base64');
 }
 
-export interface SignedHeaders {
+export type SignedHeaders = {
   'webhook-id': string;
   'webhook-timestamp': string;
   'webhook-signature': string;
-}
+};
 
 export function sign(secret: string, id: string, timestamp: Date, body: string): SignedHeaders {
   const seconds = String(Math.floor(timestamp.getTime() / 1000));
