@@ -4,6 +4,8 @@ import { SMTPServer } from 'smtp-server';
 /** A message as the test SMTP server received it, with the parts tests look at decoded. */
 export interface ReceivedMail {
   envelopeTo: string[];
+  /** The name the client gave in EHLO (nodemailer's `name` option), to tell senders apart. */
+  clientName: string;
   raw: string;
   header(name: string): string | undefined;
   messageId: string;
@@ -33,8 +35,12 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** A real SMTP server (the `smtp-server` package) on 127.0.0.1 that keeps every message. */
-export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
+/**
+ * A real SMTP server (the `smtp-server` package) on 127.0.0.1 that keeps every message.
+ * `acceptDelayMs` holds the final 250 reply after a message has been received: a sender that dies
+ * in that window has delivered a message it never learns about (the at-least-once window).
+ */
+export async function startSmtpServer(port = 0, options: { acceptDelayMs?: number } = {}): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS'],
@@ -44,8 +50,8 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        received.push(parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address)));
-        callback();
+        received.push({ ...parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address)), clientName: session.hostNameAppearsAs });
+        setTimeout(() => callback(), options.acceptDelayMs ?? 0);
       });
     },
   });
@@ -115,7 +121,7 @@ function decodeHeader(value: string): string {
   );
 }
 
-export function parseMail(raw: string, envelopeTo: string[]): ReceivedMail {
+export function parseMail(raw: string, envelopeTo: string[]): Omit<ReceivedMail, 'clientName'> {
   const root = splitPart(raw);
   const parts = leaves(root);
   const ofType = (type: string) => parts.find((part) => (part.headers.get('content-type') ?? 'text/plain').toLowerCase().startsWith(type));
