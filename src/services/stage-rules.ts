@@ -3,7 +3,8 @@ import type { StageRules as CoreStageRules } from '../core/stage.js';
 import { parseTime } from '../core/working-hours.js';
 import type { Role, StageKind } from '../db/schema.js';
 
-const time = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'must be a time like 09:00');
+const timePattern = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+const time = z.string().regex(timePattern, 'must be a time like 09:00 (00:00–24:00)');
 
 const requirementSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('people'), personIds: z.array(z.uuid()).min(1).max(10) }),
@@ -62,7 +63,9 @@ export const stageRulesSchema = z
     location: z.string().trim().max(500).nullable().default(null),
   })
   .superRefine((rules, ctx) => {
-    if (parseTime(rules.candidateHours.start) >= parseTime(rules.candidateHours.end)) {
+    const { start, end } = rules.candidateHours;
+    // Refinements run even when a field already failed its pattern; only compare valid times.
+    if (timePattern.test(start) && timePattern.test(end) && parseTime(start) >= parseTime(end)) {
       ctx.addIssue({ code: 'custom', path: ['candidateHours', 'end'], message: 'must be after the start' });
     }
     if (rules.clientApprovalRequired && !rules.clientVisible) {
