@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMailer } from '../../src/integrations/smtp.js';
+import { createMailer, mailDirectory } from '../../src/integrations/smtp.js';
 import { outboxJob } from '../../src/jobs/outbox.js';
 import { emailChannel } from '../../src/jobs/outbox-channels.js';
 import { enqueueEmail } from '../../src/services/email-outbox.js';
@@ -73,5 +73,34 @@ describe.each(backends)('failed deliveries over HTTP on the %s database', (backe
     const second = (await get(`/api/v1/deliveries?status=pending&limit=2&cursor=${first.nextCursor}`)).json<{ items: { recipient: string }[] }>();
     expect(second.items[0]?.recipient).toBe('p1@example.com');
     expect((await get('/api/v1/deliveries?status=lost')).statusCode).toBe(400);
+  });
+
+  it('shows delivery state in the dev mailbox and serves the .eml the worker wrote', async () => {
+    const now = new Date();
+    await t.database.db.transaction().execute(async (trx) => {
+      await enqueueEmail(trx, { organizationId, dedupeKey: `dev:${backend}`, now, message: { to: 'dev@example.com', subject: 'Dev invite', text: 'See attached', html: '<p>See attached</p>', template: 'interview.booked', calendar: { method: 'REQUEST', ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' } } });
+      await enqueueEmail(trx, { organizationId, dedupeKey: `dev-later:${backend}`, now: new Date(now.getTime() + 60_000), message: { to: 'later@example.com', subject: 'Later', text: 'x', html: 'x', template: 'test' } });
+    });
+    const mailer = createMailer({ smtpUrl: undefined, mailDir: mailDirectory(t.app.deps.config.dataDir), host: 'localhost' });
+    await outboxJob(t.database.db, { email: emailChannel(mailer) }).runOnce(now);
+
+    const items = (await t.app.inject({ method: 'GET', url: '/dev/mail.json' })).json<{ items: { id: string; to: string; status: string; emlUrl: string | null; calendarMethod: string | null }[] }>().items;
+    const sent = items.find((item) => item.to === 'dev@example.com');
+    const later = items.find((item) => item.to === 'later@example.com');
+    expect(sent).toMatchObject({ status: 'sent', calendarMethod: 'REQUEST', emlUrl: `/dev/mail/${sent?.id}.eml` });
+    expect(later).toMatchObject({ status: 'pending', emlUrl: null });
+
+    const page = (await t.app.inject({ method: 'GET', url: '/dev/mail' })).body;
+    expect(page).toContain(`<a href="/dev/mail/${sent?.id}.eml">.eml</a>`);
+    expect(page).toContain('calendar invite (REQUEST)');
+    expect(page).toMatch(/pending, 0 attempts, next try/);
+
+    const eml = await t.app.inject({ method: 'GET', url: sent?.emlUrl ?? '' });
+    expect(eml.statusCode).toBe(200);
+    expect(eml.headers['content-type']).toContain('message/rfc822');
+    expect(eml.body).toContain(`Message-ID: <${sent?.id}@localhost>`);
+    expect(eml.body).toContain('Content-Type: text/calendar; charset=utf-8; method=REQUEST');
+    expect((await t.app.inject({ method: 'GET', url: `/dev/mail/${later?.id}.eml` })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/dev/mail/..%2Fsecrets.json' })).statusCode).toBe(400);
   });
 });

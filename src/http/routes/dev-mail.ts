@@ -1,7 +1,10 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
+import { mailDirectory } from '../../integrations/smtp.js';
 import { escapeHtml } from '../../services/email-outbox.js';
 import { emailSchema, presentEmail } from '../presenters/email.js';
 
@@ -26,6 +29,14 @@ export const devMailRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/dev/mail', { schema: { hide: true } }, async (_request, reply) => {
     const emails = await latestEmails(app.deps.database.db);
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderMailbox(emails));
+  });
+
+  // The message exactly as the worker wrote it (no SMTP_URL): open it in a mail client.
+  app.get('/dev/mail/:file', { schema: { hide: true, params: z.object({ file: z.string().regex(/^[0-9a-f-]{36}\.eml$/) }) } }, async (request, reply) => {
+    const file = path.join(mailDirectory(app.deps.config.dataDir), request.params.file);
+    const content = await readFile(file).catch(() => null);
+    if (!content) return reply.status(404).type('text/plain').send('No .eml for this message (yet): the worker writes it when it delivers without SMTP_URL.');
+    return reply.type('message/rfc822').header('content-disposition', `attachment; filename="${request.params.file}"`).send(content);
   });
 };
 
@@ -55,10 +66,19 @@ function renderEmail(email: Email): string {
 <dl style="display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0 0 .75rem; font-size: .9rem;">
 <dt style="font-weight: 600;">To</dt><dd style="margin: 0;">${escapeHtml(email.to)}</dd>
 <dt style="font-weight: 600;">Created</dt><dd style="margin: 0;"><time datetime="${email.createdAt}">${email.createdAt.replace('T', ' ').slice(0, 19)} UTC</time></dd>
-<dt style="font-weight: 600;">Template</dt><dd style="margin: 0;">${escapeHtml(email.template)} · ${escapeHtml(email.status)}</dd>
+<dt style="font-weight: 600;">Template</dt><dd style="margin: 0;">${escapeHtml(email.template)}${email.calendarMethod ? ` · calendar invite (${escapeHtml(email.calendarMethod)})` : ''}</dd>
+<dt style="font-weight: 600;">Delivery</dt><dd style="margin: 0;">${renderDelivery(email)}</dd>
 </dl>
 <pre style="white-space: pre-wrap; font-family: inherit; background: #f8f9fa; padding: .75rem; margin: 0;">${linkify(email.text)}</pre>
 </li>`;
+}
+
+function renderDelivery(email: Email): string {
+  const attempts = `${email.attempts} attempt${email.attempts === 1 ? '' : 's'}`;
+  const error = email.lastError ? ` · last error: ${escapeHtml(email.lastError)}` : '';
+  if (email.status === 'sent') return `sent ${escapeHtml((email.sentAt ?? '').replace('T', ' ').slice(0, 19))} UTC · <a href="${escapeHtml(email.emlUrl ?? '')}">.eml</a>`;
+  if (email.status === 'pending') return `pending, ${attempts}, next try ${escapeHtml((email.nextAttemptAt ?? '').replace('T', ' ').slice(0, 19))} UTC${error}`;
+  return `${escapeHtml(email.status)} after ${attempts}${error}`;
 }
 
 /** Escapes the text and turns http(s) URLs into links. */
