@@ -4,14 +4,13 @@ import { RequireSession } from './components/RequireSession';
 import { AcceptInvitePage } from './pages/account/AcceptInvitePage';
 import { ForgotPasswordPage } from './pages/account/ForgotPasswordPage';
 import { ResetPasswordPage } from './pages/account/ResetPasswordPage';
-import { ClientsPage } from './pages/admin/ClientsPage';
-import { OrganizationPage } from './pages/admin/OrganizationPage';
-import { UsersPage } from './pages/admin/UsersPage';
-import { CandidateLinkPage } from './pages/CandidateLinkPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { RouteErrorPage } from './pages/RouteErrorPage';
 import { SectionPage } from './pages/SectionPage';
+import { candidateRoutes } from './routes/candidate';
+import { clientRoutes } from './routes/client';
+import { workspaceRoutes } from './routes/workspace';
 
 /**
  * Public: `/login`, candidate links (`/s/:token`) and the emailed account links (`/invite/:token`,
@@ -21,7 +20,7 @@ import { SectionPage } from './pages/SectionPage';
  */
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
-  { path: '/s/:token', element: <CandidateLinkPage />, errorElement: <RouteErrorPage /> },
+  ...candidateRoutes,
   { path: '/invite/:token', element: <AcceptInvitePage />, errorElement: <RouteErrorPage /> },
   { path: '/reset-password/:token', element: <ResetPasswordPage />, errorElement: <RouteErrorPage /> },
   { path: '/forgot-password', element: <ForgotPasswordPage />, errorElement: <RouteErrorPage /> },
@@ -33,9 +32,8 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <HomePage /> },
-          { path: 'admin/users', element: <UsersPage /> },
-          { path: 'admin/clients', element: <ClientsPage /> },
-          { path: 'admin/organization', element: <OrganizationPage /> },
+          ...workspaceRoutes,
+          ...clientRoutes,
           { path: '*', element: <SectionPage /> },
         ],
       },
