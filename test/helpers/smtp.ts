@@ -59,6 +59,9 @@ export async function startSmtpServer(port = 0, options: { acceptDelayMs?: numbe
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
   });
+  // A client killed mid-session (the SIGKILL test) resets its connection: that is expected here.
+  server.removeAllListeners('error');
+  server.on('error', () => undefined);
   const address = server.server.address();
   const actualPort = address && typeof address === 'object' ? address.port : port;
   return {
