@@ -4,6 +4,7 @@ import { authorize, can } from '../auth/policies.js';
 import { applicationScope, type ApplicationRecord } from '../auth/policies/directory.js';
 import { Conflict, Forbidden, NotFound, RuleViolation } from '../core/errors.js';
 import type { Application, ApplicationStatus, Database, Stage } from '../db/schema.js';
+import { cancelOpenRequestsOf } from './interview-changes.js';
 import { recordAudit } from './audit.js';
 import { decodeCursor, toPage, type Page, type PageRequest } from './pagination.js';
 import { throwIssues } from './stages.js';
@@ -155,6 +156,7 @@ export async function closeApplication(db: Kysely<Database>, ctx: RequestContext
     const before = await load(trx, ctx, id, 'move', true);
     assertActive(before);
     await trx.updateTable('applications').set({ status, updated_at: ctx.now }).where('id', '=', id).execute();
+    await cancelOpenRequestsOf(trx, ctx, id, `Application ${status}: ${reason}`);
     await recordAudit(trx, ctx, {
       action: status === 'rejected' ? 'application.rejected' : 'application.withdrawn',
       entityType: 'application',

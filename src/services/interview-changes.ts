@@ -4,7 +4,7 @@ import { RuleViolation } from '../core/errors.js';
 import type { Database, Initiator, WaitingOn } from '../db/schema.js';
 import { recordAudit } from './audit.js';
 import { revokeCandidateLinks } from './link-tokens.js';
-import { interviewParts, type InterviewView, type RequestView } from './scheduling-context.js';
+import { activeInterview, interviewParts, loadRequestView, type InterviewView, type RequestView } from './scheduling-context.js';
 import { notifyInterview } from './scheduling-notifications.js';
 import { applyTransition, initiatorOf } from './request-transitions.js';
 
@@ -88,4 +88,25 @@ export async function recordRequestNote(
       at: ctx.now,
     })
     .execute();
+}
+
+/**
+ * Cancels every open request of an application (it was rejected or withdrawn), with their
+ * interviews, so nobody keeps a slot for a candidate who is no longer in the process.
+ */
+export async function cancelOpenRequestsOf(trx: Kysely<Database>, ctx: RequestContext, applicationId: string, reason: string): Promise<number> {
+  const open = await trx
+    .selectFrom('scheduling_requests')
+    .select('id')
+    .where('application_id', '=', applicationId)
+    .where('status', 'in', ['ready', 'offered', 'booked'])
+    .orderBy('id')
+    .execute();
+  for (const { id } of open) {
+    const view = await loadRequestView(trx, ctx.actor.organizationId, id, { lock: true });
+    const interview = await activeInterview(trx, id);
+    const current = interview ? { ...view, ...(await interviewParts(trx, interview)) } : null;
+    await cancelRequestWithInterview(trx, ctx, view, current, { reason, initiator: 'staff' });
+  }
+  return open.length;
 }
