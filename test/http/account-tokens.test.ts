@@ -154,6 +154,14 @@ describe.each(backends)('invite and password reset links on the %s database', (b
     expect(page.body).toContain(`<a href="http://localhost:3000/invite/${token}">`);
     expect(page.body).not.toContain('<script');
   });
+
+  it('answers only on this machine, so nobody can read reset links remotely', async () => {
+    for (const url of ['/dev/mail.json', '/dev/mail']) {
+      expect((await t.app.inject({ method: 'GET', url, remoteAddress: '203.0.113.9' })).statusCode).toBe(404);
+      const spoofed = await t.app.inject({ method: 'GET', url, remoteAddress: '203.0.113.9', headers: { 'x-forwarded-for': '127.0.0.1' } });
+      expect(spoofed.statusCode).toBe(404);
+    }
+  });
 });
 
 describe.each(backends)('the dev mailbox in production on the %s database', (backend) => {

@@ -6,9 +6,11 @@ import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
 import { mailDirectory } from '../../integrations/smtp.js';
 import { escapeHtml } from '../../services/email-outbox.js';
+import { notFoundBody } from '../errors.js';
 import { emailSchema, presentEmail } from '../presenters/email.js';
 
 const shown = 200;
+const loopback = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 async function latestEmails(db: Kysely<Database>) {
   const rows = await db.selectFrom('outbox_messages').selectAll().where('channel', '=', 'email').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(shown).execute();
@@ -17,9 +19,15 @@ async function latestEmails(db: Kysely<Database>) {
 
 /**
  * The development mailbox (DESIGN §5): every queued email, newest first, so invites and resets
- * can be followed without an SMTP server. Registered only outside production, and unauthenticated.
+ * can be followed without an SMTP server. Registered only outside production and answered only
+ * on this machine: it shows every organization's reset links, so a remote caller must never reach it.
  */
 export const devMailRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('onRequest', async (request, reply) => {
+    // Both the socket and the client address (which differs behind a trusted proxy) must be local.
+    if (!loopback.has(request.socket.remoteAddress ?? '') || !loopback.has(request.ip)) return reply.status(404).send(notFoundBody(request.method, request.url));
+  });
+
   app.get(
     '/dev/mail.json',
     { schema: { tags: ['development'], summary: 'Queued emails, newest first (development only)', response: { 200: z.object({ items: z.array(emailSchema) }) } } },
