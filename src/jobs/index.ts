@@ -15,10 +15,11 @@ export interface JobDeps {
 /** Every background job Loopwise runs, in the order each tick runs them. */
 export function backgroundJobs(deps: JobDeps): Job[] {
   const { config, database } = deps;
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, mailDir: mailDirectory(config.dataDir), host: new URL(config.publicUrl).hostname });
+  const host = new URL(config.publicUrl).hostname;
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, mailDir: mailDirectory(config.dataDir), host });
   const webhookSettings = { encryptionKey: config.encryptionKey, allowPrivateUrls: config.env !== 'production' };
   return [
-    outboxJob(database.db, { email: emailChannel(mailer), webhook: webhookChannel(database.db, webhookSettings) }, { leaseMs: config.outboxLeaseSeconds * 1000 }),
+    outboxJob(database.db, { email: emailChannel(mailer, host), webhook: webhookChannel(database.db, webhookSettings) }, { leaseMs: config.outboxLeaseSeconds * 1000 }),
   ];
 }
 

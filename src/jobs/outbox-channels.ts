@@ -5,14 +5,19 @@ import type { Mailer } from '../integrations/smtp.js';
 import { postWebhook, sign } from '../integrations/webhooks.js';
 import type { EmailMessage } from '../services/email-outbox.js';
 import { secretContext, type WebhookPayload, type WebhookSettings } from '../services/webhooks.js';
+import { calendarPartFor } from './interview-invites.js';
 import type { ChannelAdapter } from './outbox.js';
 
-/** Email rows go to the mailer under their row id, which fixes the Message-ID. */
-export function emailChannel(mailer: Mailer): ChannelAdapter {
+/**
+ * Email rows go to the mailer under their row id, which fixes the Message-ID. Interview emails
+ * queued without a calendar part get one built from their data (`calendarPartFor`).
+ */
+export function emailChannel(mailer: Mailer, host: string): ChannelAdapter {
   return {
     deliver: async (message) => {
       const email = message.payload as unknown as EmailMessage;
-      await mailer.send({ id: message.id, to: email.to, subject: email.subject, text: email.text, html: email.html, calendar: email.calendar });
+      const calendar = calendarPartFor(message, host);
+      await mailer.send({ id: message.id, to: email.to, subject: email.subject, text: email.text, html: email.html, calendar });
       return { kind: 'sent' };
     },
   };

@@ -29,7 +29,7 @@ describe.each(backends)('failed deliveries over HTTP on the %s database', (backe
       enqueueEmail(trx, { organizationId, dedupeKey: `retry-api:${backend}`, now, message: { to: 'gil@example.com', subject: 'Your interview', text: 'Hi', html: '<p>Hi</p>', template: 'test' } }),
     );
     const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, mailDir: '/nonexistent', host: 'loopwise.test' });
-    const job = outboxJob(t.database.db, { email: emailChannel(mailer) }, { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 10 });
+    const job = outboxJob(t.database.db, { email: emailChannel(mailer, 'loopwise.test') }, { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 10 });
     await job.runOnce(now);
     await job.runOnce(new Date(now.getTime() + 1000));
 
@@ -82,7 +82,7 @@ describe.each(backends)('failed deliveries over HTTP on the %s database', (backe
       await enqueueEmail(trx, { organizationId, dedupeKey: `dev-later:${backend}`, now: new Date(now.getTime() + 60_000), message: { to: 'later@example.com', subject: 'Later', text: 'x', html: 'x', template: 'test' } });
     });
     const mailer = createMailer({ smtpUrl: undefined, mailDir: mailDirectory(t.app.deps.config.dataDir), host: 'localhost' });
-    await outboxJob(t.database.db, { email: emailChannel(mailer) }).runOnce(now);
+    await outboxJob(t.database.db, { email: emailChannel(mailer, 'localhost') }).runOnce(now);
 
     const items = (await t.app.inject({ method: 'GET', url: '/dev/mail.json' })).json<{ items: { id: string; to: string; status: string; emlUrl: string | null; calendarMethod: string | null }[] }>().items;
     const sent = items.find((item) => item.to === 'dev@example.com');

@@ -69,7 +69,7 @@ describe.each(backends)('outbox delivery on the %s database', (backend) => {
       await enqueueEmail(trx, { organizationId, dedupeKey: 'invite:ana', now, message: { ...email('ana@example.com', 'Your interview on Tue 1 Dec, 15:00 GMT'), calendar: { method: 'REQUEST', ics } } });
       await enqueueEmail(trx, { organizationId, dedupeKey: 'plain:bo', now, message: email('bo@example.com', 'Welcome to Loopwise') });
     });
-    const job = outboxJob(database.db, { email: emailChannel(createMailer({ smtpUrl: smtp.url, mailDir: '/nonexistent', host })) }, fast);
+    const job = outboxJob(database.db, { email: emailChannel(createMailer({ smtpUrl: smtp.url, mailDir: '/nonexistent', host }), host) }, fast);
 
     expect(await job.runOnce(now)).toBe(2);
     const received = await smtp.waitFor(2);
@@ -101,7 +101,7 @@ describe.each(backends)('outbox delivery on the %s database', (backend) => {
     const port = await freePort();
     const now = new Date();
     await database.db.transaction().execute((trx) => enqueueEmail(trx, { organizationId, dedupeKey: 'retry:1', now, message: email('cy@example.com', 'Retry me') }));
-    const job = outboxJob(database.db, { email: emailChannel(createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, mailDir: '/nonexistent', host })) }, { ...fast, random: Math.random });
+    const job = outboxJob(database.db, { email: emailChannel(createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, mailDir: '/nonexistent', host }), host) }, { ...fast, random: Math.random });
 
     expect(await job.runOnce(now)).toBe(1);
     let [row] = await rowsOf(database);
@@ -167,7 +167,7 @@ describe.each(backends)('outbox delivery on the %s database', (backend) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'loopwise-mail-'));
     const now = new Date();
     await database.db.transaction().execute((trx) => enqueueEmail(trx, { organizationId, dedupeKey: 'dev:1', now, message: email('fay@example.com', 'Dev mail') }));
-    const job = outboxJob(database.db, { email: emailChannel(createMailer({ smtpUrl: undefined, mailDir: path.join(dataDir, 'mail'), host })) }, fast);
+    const job = outboxJob(database.db, { email: emailChannel(createMailer({ smtpUrl: undefined, mailDir: path.join(dataDir, 'mail'), host }), host) }, fast);
     expect(await job.runOnce(now)).toBe(1);
     const [row] = await rowsOf(database);
     const file = path.join(dataDir, 'mail', `${row?.id}.eml`);
