@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/connection.js';
 import { createMailer, mailDirectory } from '../integrations/smtp.js';
-import { outboxJob } from './outbox.js';
+import { outboxJob, type ChannelAdapters } from './outbox.js';
 import { emailChannel, webhookChannel } from './outbox-channels.js';
 import { startWorker, type Job, type Worker } from './worker.js';
 
@@ -14,13 +14,17 @@ export interface JobDeps {
 
 /** Every background job Loopwise runs, in the order each tick runs them. */
 export function backgroundJobs(deps: JobDeps): Job[] {
-  const { config, database } = deps;
+  const { config, database, logger } = deps;
   const host = new URL(config.publicUrl).hostname;
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, mailDir: mailDirectory(config.dataDir), host });
   const webhookSettings = { encryptionKey: config.encryptionKey, allowPrivateUrls: config.env !== 'production' };
-  return [
-    outboxJob(database.db, { email: emailChannel(mailer, host), webhook: webhookChannel(database.db, webhookSettings) }, { leaseMs: config.outboxLeaseSeconds * 1000 }),
-  ];
+  const adapters: ChannelAdapters = { webhook: webhookChannel(database.db, webhookSettings) };
+  if (config.smtpUrl || config.env !== 'production') {
+    adapters.email = emailChannel(createMailer({ smtpUrl: config.smtpUrl, mailDir: mailDirectory(config.dataDir), host }), host);
+  } else {
+    // Writing .eml files and calling them sent would hide a missing setting; they wait instead.
+    logger.warn('SMTP_URL is not set: emails stay queued until it is configured');
+  }
+  return [outboxJob(database.db, adapters, { leaseMs: config.outboxLeaseSeconds * 1000 })];
 }
 
 export function startBackgroundWorker(deps: JobDeps): Worker {
