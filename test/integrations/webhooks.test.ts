@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { seal, unseal } from '../../src/integrations/secret-box.js';
-import { isPrivateAddress, newWebhookSecret, sign, verify, webhookUrlProblem } from '../../src/integrations/webhooks.js';
+import { isPrivateAddress, newWebhookSecret, postWebhook, sign, verify, webhookUrlProblem } from '../../src/integrations/webhooks.js';
 
 const key = Buffer.alloc(32, 7);
 
@@ -56,5 +57,29 @@ describe('webhook URLs (SSRF)', () => {
     expect(isPrivateAddress('93.184.215.14')).toBe(false);
     expect(isPrivateAddress('2606:4700::1111')).toBe(false);
     expect(isPrivateAddress('fd00::1')).toBe(true);
+  });
+});
+
+describe('posting a webhook', () => {
+  it('reaches a loopback receiver only where private addresses are allowed, and does not follow redirects', async () => {
+    let hits = 0;
+    const server = createServer((_request, response) => {
+      hits++;
+      response.writeHead(302, { location: 'http://169.254.169.254/' }).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const url = `http://127.0.0.1:${address && typeof address === 'object' ? address.port : 0}/hook`;
+    const headers = sign(newWebhookSecret(), 'msg_1', new Date(), '{}');
+    try {
+      const refused = await postWebhook({ url, headers, body: '{}', timeoutMs: 2_000, allowPrivate: false });
+      expect(refused).toMatchObject({ statusCode: null, error: 'The URL must not point at a private or loopback address.' });
+      expect(hits).toBe(0);
+      const allowed = await postWebhook({ url, headers, body: '{}', timeoutMs: 2_000, allowPrivate: true });
+      expect(allowed).toMatchObject({ statusCode: 302, error: null });
+      expect(hits).toBe(1);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
