@@ -2,9 +2,29 @@ import type { RouteObject } from 'react-router';
 import { ClientsPage } from '../pages/admin/ClientsPage';
 import { OrganizationPage } from '../pages/admin/OrganizationPage';
 import { UsersPage } from '../pages/admin/UsersPage';
+import { InterviewersPage } from '../pages/workspace/availability/InterviewersPage';
+import { MyAvailabilityPage } from '../pages/workspace/availability/MyAvailabilityPage';
+import { CalendarPage } from '../pages/workspace/CalendarPage';
+import { CandidatePage } from '../pages/workspace/candidates/CandidatePage';
+import { CandidatesPage } from '../pages/workspace/candidates/CandidatesPage';
+import { MyInterviewsPage } from '../pages/workspace/MyInterviewsPage';
+import { QueuePage } from '../pages/workspace/QueuePage';
+import { RequestPage } from '../pages/workspace/request/RequestPage';
+import { RequisitionPage } from '../pages/workspace/requisitions/RequisitionPage';
+import { RequisitionsPage } from '../pages/workspace/requisitions/RequisitionsPage';
 
 /** The internal workspace (staff, hiring managers, interviewers), inside the shell. */
 export const workspaceRoutes: RouteObject[] = [
+  { path: 'queue', element: <QueuePage /> },
+  { path: 'requests/:id', element: <RequestPage /> },
+  { path: 'requisitions', element: <RequisitionsPage /> },
+  { path: 'requisitions/:id', element: <RequisitionPage /> },
+  { path: 'candidates', element: <CandidatesPage /> },
+  { path: 'candidates/:id', element: <CandidatePage /> },
+  { path: 'calendar', element: <CalendarPage /> },
+  { path: 'interviewers', element: <InterviewersPage /> },
+  { path: 'my/availability', element: <MyAvailabilityPage /> },
+  { path: 'my/interviews', element: <MyInterviewsPage /> },
   { path: 'admin/users', element: <UsersPage /> },
   { path: 'admin/clients', element: <ClientsPage /> },
   { path: 'admin/organization', element: <OrganizationPage /> },
