@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../db/connection.js';
 import { createMailer, mailDirectory } from '../integrations/smtp.js';
 import { outboxJob, type ChannelAdapters } from './outbox.js';
 import { emailChannel, webhookChannel } from './outbox-channels.js';
+import { remindersJob } from './reminders.js';
 import { startWorker, type Job, type Worker } from './worker.js';
 
 export interface JobDeps {
@@ -24,7 +25,7 @@ export function backgroundJobs(deps: JobDeps): Job[] {
     // Writing .eml files and calling them sent would hide a missing setting; they wait instead.
     logger.warn('SMTP_URL is not set: emails stay queued until it is configured');
   }
-  return [outboxJob(database.db, adapters, { leaseMs: config.outboxLeaseSeconds * 1000 })];
+  return [remindersJob(database.db), outboxJob(database.db, adapters, { leaseMs: config.outboxLeaseSeconds * 1000 })];
 }
 
 export function startBackgroundWorker(deps: JobDeps): Worker {

@@ -27,7 +27,7 @@ describe('the background jobs as serve and worker run them', () => {
   it('writes .eml files in development without SMTP_URL', async () => {
     const config = testConfig({ NODE_ENV: 'development' });
     const row = await queue('dev');
-    const [outbox] = backgroundJobs({ config, database, logger: pino({ level: 'silent' }) });
+    const outbox = backgroundJobs({ config, database, logger: pino({ level: 'silent' }) }).find((job) => job.name === 'outbox');
     expect(await outbox?.runOnce(new Date())).toBe(1);
     const { id, status } = await row.executeTakeFirstOrThrow();
     expect(status).toBe('sent');
@@ -38,7 +38,7 @@ describe('the background jobs as serve and worker run them', () => {
     const warnings: string[] = [];
     const logger = pino({ level: 'warn' }, { write: (line: string) => warnings.push(line) });
     const row = await queue('prod');
-    const [outbox] = backgroundJobs({ config: testConfig({ NODE_ENV: 'production' }), database, logger });
+    const outbox = backgroundJobs({ config: testConfig({ NODE_ENV: 'production' }), database, logger }).find((job) => job.name === 'outbox');
     expect(await outbox?.runOnce(new Date(Date.now() + 60_000))).toBe(0);
     expect((await row.executeTakeFirstOrThrow()).status).toBe('pending');
     expect(warnings.join('')).toContain('SMTP_URL is not set');
