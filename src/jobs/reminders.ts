@@ -25,8 +25,11 @@ interface DueReminder {
  * already passed when the interview was booked or last changed is skipped. When a worker was
  * down across several reminder times, only the latest one goes out.
  */
-export function remindersJob(db: Kysely<Database>, options: { batchSize?: number } = {}): Job {
+export function remindersJob(db: Kysely<Database>, options: { batchSize?: number; everyMs?: number } = {}): Job {
   const batchSize = options.batchSize ?? 50;
+  // Reminders are due by the minute; scanning once a minute keeps the worker's idle polls cheap.
+  const everyMs = options.everyMs ?? 60_000;
+  let lastScan: number | undefined;
 
   const due = async (now: Date): Promise<DueReminder[]> => {
     const remindAt = sql<Date>`i.starts_at - (o.value::int * interval '1 minute')`;
@@ -57,8 +60,11 @@ export function remindersJob(db: Kysely<Database>, options: { batchSize?: number
   return {
     name: 'reminders',
     runOnce: async (now) => {
+      if (lastScan !== undefined && Math.abs(now.getTime() - lastScan) < everyMs) return 0;
+      lastScan = now.getTime();
       let queued = 0;
-      for (const reminder of await due(now)) {
+      const reminders = await due(now);
+      for (const reminder of reminders) {
         queued += await db.transaction().execute(async (trx) => {
           const view = await loadInterviewView(trx, reminder.organization_id, reminder.id, { lock: true });
           // Changed since the scan (rescheduled, canceled): the next tick sees the new state.
@@ -66,6 +72,8 @@ export function remindersJob(db: Kysely<Database>, options: { batchSize?: number
           return queueReminders(trx, view, reminder.offset_minutes, now);
         });
       }
+      // A full batch may have more behind it: scan again on the next tick.
+      if (reminders.length === batchSize) lastScan = undefined;
       return queued;
     },
   };

@@ -38,7 +38,7 @@ describe.each(backends)('interview reminders on the %s database', (backend) => {
     const booked = await call('POST', `/api/v1/scheduling-requests/${requestId}/book`, { sessions: [{ start: starts.toISOString(), interviewerIds: [hmUser.id] }] });
     expect(booked.statusCode, booked.body).toBe(201);
     const interviewId = booked.json<{ id: string }>().id;
-    const job = remindersJob(t.database.db);
+    const job = remindersJob(t.database.db, { everyMs: 0 });
 
     expect(await job.runOnce(new Date(starts.getTime() - 24 * hour - minute))).toBe(0);
     expect(await job.runOnce(new Date(starts.getTime() - 24 * hour + minute))).toBe(2);
@@ -91,7 +91,7 @@ describe.each(backends)('interview reminders on the %s database', (backend) => {
     const booked = await call('POST', `/api/v1/scheduling-requests/${requestId}/book`, { sessions: [{ start: starts.toISOString(), interviewerIds: [acme.user('hm@acme.test').id] }] });
     expect(booked.statusCode, booked.body).toBe(201);
     const interviewId = booked.json<{ id: string }>().id;
-    const job = remindersJob(t.database.db);
+    const job = remindersJob(t.database.db, { everyMs: 0 });
     expect(await job.runOnce(new Date(starts.getTime() - 2 * hour))).toBe(0);
     expect(await job.runOnce(new Date(starts.getTime() - 59 * minute))).toBe(2);
     expect((await reminders(interviewId)).map((r) => r.key.split(':')[1])).toEqual(['60', '60']);
