@@ -16,7 +16,7 @@ type Props = {
   onWeekChange: (weekStart: string) => void;
 };
 
-const HOUR_PX = 48;
+const HOUR_PX = 56;
 
 /**
  * A week of events in one zone: a CSS grid of days (columns) by hours (rows). Each event is a link
@@ -124,7 +124,7 @@ function DayColumn({ day, events, timeZone, startHour, endHour }: { day: dayjs.D
               className={classes.event}
               data-tone={e.tone}
               aria-label={`${e.title}, ${dayjs(e.start).tz(timeZone).format('ddd MMM D, h:mm A')} to ${dayjs(e.end).tz(timeZone).format('h:mm A')}, ${e.detail}`}
-              style={{ top: `${(top / 60) * HOUR_PX}px`, height: `${Math.max(22, ((bottom - top) / 60) * HOUR_PX - 2)}px`, left: `${lane * width}%`, width: `calc(${width}% - 4px)` }}
+              style={{ top: `${(top / 60) * HOUR_PX}px`, height: `${Math.max(30, ((bottom - top) / 60) * HOUR_PX - 2)}px`, left: `${lane * width}%`, width: `calc(${width}% - 4px)` }}
             >
               <span className={classes.eventTime}>{dayjs(e.start).tz(timeZone).format('h:mm')}</span> {e.title}
               <span className={classes.eventDetail}>{e.detail}</span>

@@ -1,5 +1,6 @@
 import { Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useSession } from '../../api/session';
 import { useInterviews } from '../../api/workspace/interviews';
 import { usePeople, usePools } from '../../api/workspace/people';
@@ -45,7 +46,10 @@ function Calendar() {
   const session = useSession();
   const initialZone = (session.data as { timeZone?: string } | null | undefined)?.timeZone ?? browserZone();
   const [zone, setZone] = useState(initialZone);
-  const [weekStart, setWeekStart] = useState(() => mondayOf(initialZone));
+  const [params, setParams] = useSearchParams();
+  const weekParam = params.get('week');
+  const weekStart = weekParam && /^\d{4}-\d{2}-\d{2}$/.test(weekParam) ? weekParam : mondayOf(zone);
+  const setWeekStart = (week: string) => setParams({ week }, { replace: true });
   const [by, setBy] = useState<By>('everyone');
   const [personId, setPersonId] = useState<string | null>(null);
   const [poolId, setPoolId] = useState<string | null>(null);

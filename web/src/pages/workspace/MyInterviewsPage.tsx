@@ -6,7 +6,7 @@ import type { Interview } from '../../api/workspace/types';
 import { PageTitle } from '../../components/PageTitle';
 import { useCurrentUser } from '../../components/RequireSession';
 import { browserZone, formatDateTime, formatRange, humanize } from './format';
-import { ErrorAlert, QueryState } from './shared';
+import { ErrorAlert, QueryState, Workspace } from './shared';
 
 /** An interviewer's upcoming interviews with the brief: who, which stage and role, when (in both zones), where. */
 export function MyInterviewsPage() {
@@ -17,6 +17,7 @@ export function MyInterviewsPage() {
   const interviews = useInterviews({ from, personId: user.id });
   const items = (interviews.data?.items ?? []).filter((i) => i.status !== 'canceled');
   return (
+    <Workspace>
     <Stack gap="md" maw={900}>
       <PageTitle>My interviews</PageTitle>
       <Text size="sm" c="dimmed">
@@ -30,6 +31,7 @@ export function MyInterviewsPage() {
         </Stack>
       </QueryState>
     </Stack>
+    </Workspace>
   );
 }
 

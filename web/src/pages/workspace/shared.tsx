@@ -6,6 +6,7 @@ import type { RequestStatus } from '../../api/workspace/types';
 import { useCurrentUser } from '../../components/RequireSession';
 import { NotFoundPage } from '../NotFoundPage';
 import { STATUS_COLORS, STATUS_LABELS } from './format';
+import './workspace.css';
 
 export { ConfirmModal, ErrorAlert, Pager, QueryState } from '../admin/shared';
 
@@ -15,7 +16,12 @@ export const SCHEDULERS: Role[] = [...STAFF, 'hiring_manager'];
 /** A page for some roles only; others get the "not found" the API would answer. */
 export function RoleGate({ roles, children }: { roles: Role[]; children: ReactNode }) {
   const user = useCurrentUser();
-  return roles.includes(user.role) ? children : <NotFoundPage />;
+  return roles.includes(user.role) ? <Workspace>{children}</Workspace> : <NotFoundPage />;
+}
+
+/** The workspace's page root (its contrast-safe colors apply inside). */
+export function Workspace({ children }: { children: ReactNode }) {
+  return <div data-workspace>{children}</div>;
 }
 
 export function useIsStaff(): boolean {

@@ -34,7 +34,7 @@ function Loaded({ candidate }: { candidate: Candidate }) {
     <Stack gap="lg" maw={1200}>
       <Stack gap={4}>
         <Text size="sm" c="dimmed">
-          <Anchor component={Link} to="/candidates" size="sm">
+          <Anchor component={Link} to="/candidates" size="sm" underline="always">
             Candidates
           </Anchor>{' '}
           / {candidate.externalId ?? 'Candidate'}

@@ -22,7 +22,7 @@ export function CandidateTimeline({ candidate, requests }: { candidate: Candidat
         at: t.at,
         title: `${r.stage.name}: ${STATUS_LABELS[t.to].toLowerCase()}`,
         detail: t.reason,
-        who: humanize(t.initiator ?? t.actorType),
+        who: t.initiator ? humanize(t.initiator) : t.actorType === 'user' ? 'Staff' : humanize(t.actorType),
       })),
     ),
   ].sort((a, b) => b.at.localeCompare(a.at));

@@ -4,6 +4,8 @@ import type { SchedulingRequest } from '../../../api/workspace/types';
 import { useCurrentUser } from '../../../components/RequireSession';
 import { formatDateTime, humanize, STATUS_LABELS } from '../format';
 
+const EVENT_LABELS: Record<string, string> = { create: 'Opened', offer: 'Offered', book: 'Booked', reschedule: 'Moved', reopen: 'Reopened', availability_received: 'Availability received', return_to_coordinator: 'Returned to the coordinator', complete: 'Completed', no_show: 'No-show recorded', cancel: 'Canceled' };
+
 /** Every transition of the request, attributed and timestamped (in the viewer's browser zone, named). */
 export function RequestHistory({ request }: { request: SchedulingRequest }) {
   const user = useCurrentUser();
@@ -24,7 +26,7 @@ export function RequestHistory({ request }: { request: SchedulingRequest }) {
           {request.transitions.map((t, k) => (
             <Timeline.Item key={k} title={`${t.from ? `${STATUS_LABELS[t.from]} → ` : ''}${STATUS_LABELS[t.to]}`}>
               <Text size="sm">
-                {humanize(t.event)} by {(t.actorId && names.get(t.actorId)) ?? humanize(t.actorType)}
+                {EVENT_LABELS[t.event] ?? humanize(t.event)} by {(t.actorId && names.get(t.actorId)) ?? humanize(t.actorType)}
                 {t.initiator && t.initiator !== 'staff' ? ` (asked by the ${t.initiator})` : ''}
               </Text>
               {t.reason && <Text size="sm">“{t.reason}”</Text>}

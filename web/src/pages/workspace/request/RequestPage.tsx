@@ -40,7 +40,7 @@ function Loaded({ request, booked, onBooked }: { request: SchedulingRequest; boo
     <Stack gap="lg" maw={1200}>
       <Stack gap={4}>
         <Text size="sm" c="dimmed">
-          <Anchor component={Link} to="/queue" size="sm">
+          <Anchor component={Link} to="/queue" size="sm" underline="always">
             My queue
           </Anchor>{' '}
           / Scheduling request

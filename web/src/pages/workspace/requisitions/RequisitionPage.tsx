@@ -40,7 +40,7 @@ function Loaded({ requisition }: { requisition: Requisition }) {
     <Stack gap="lg" maw={1100}>
       <Stack gap={4}>
         <Text size="sm" c="dimmed">
-          <Anchor component={Link} to="/requisitions" size="sm">
+          <Anchor component={Link} to="/requisitions" size="sm" underline="always">
             Requisitions
           </Anchor>{' '}
           / {requisition.externalId ?? 'Requisition'}
