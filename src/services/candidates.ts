@@ -6,6 +6,7 @@ import { Conflict, Forbidden, NotFound } from '../core/errors.js';
 import type { Candidate, Database } from '../db/schema.js';
 import { visibleApplicationsOf, type ApplicationDetails } from './applications.js';
 import { changedFields, recordAudit } from './audit.js';
+import { enqueueWebhookEvent } from './webhooks.js';
 import { decodeCursor, toPage, type Page, type PageRequest } from './pagination.js';
 import { createdFields, likePattern } from './users.js';
 
@@ -158,6 +159,8 @@ async function applyChanges(trx: Kysely<Database>, ctx: RequestContext, id: stri
     trx.updateTable('candidates').set({ ...next, updated_at: ctx.now }).where('id', '=', id).returningAll().executeTakeFirstOrThrow(),
   );
   await recordAudit(trx, ctx, { action: 'candidate.updated', entityType: 'candidate', entityId: id, changes: redactPersonal(changes) });
+  // The receiver is the organization's own ATS: it gets which fields changed and re-reads the record.
+  await enqueueWebhookEvent(trx, ctx, 'candidate.updated', { candidateId: id, externalId: after.external_id, changedFields: Object.keys(changes) });
   return after;
 }
 

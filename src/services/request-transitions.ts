@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { RequestContext } from '../auth/actor.js';
 import { transition, waitingOnAfter, type RequestEvent } from '../core/request-state.js';
 import type { Database, Initiator, SchedulingRequest, WaitingOn } from '../db/schema.js';
+import { enqueueWebhookEvent, type WebhookEventType } from './webhooks.js';
 
 export interface TransitionInput {
   reason?: string | null;
@@ -37,7 +38,7 @@ export async function applyTransition(
     .where('id', '=', request.id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  await trx
+  const step = await trx
     .insertInto('request_transitions')
     .values({
       organization_id: request.organization_id,
@@ -51,8 +52,39 @@ export async function applyTransition(
       initiator: input.initiator ?? initiatorOf(ctx),
       at: ctx.now,
     })
-    .execute();
+    .returning(['id', 'initiator'])
+    .executeTakeFirstOrThrow();
+  const hook = webhookFor(event, request.status);
+  if (hook) {
+    await enqueueWebhookEvent(trx, ctx, hook, {
+      requestId: request.id,
+      applicationId: request.application_id,
+      stageId: request.stage_id,
+      from: request.status,
+      to,
+      initiator: step.initiator,
+      reason: input.reason ?? null,
+    }, { eventId: step.id });
+  }
   return updated;
+}
+
+/** The webhook an integration hears for a step; steps that do not touch an interview send none. */
+function webhookFor(event: RequestEvent, from: SchedulingRequest['status']): WebhookEventType | null {
+  switch (event) {
+    case 'book':
+      return 'interview.booked';
+    case 'reschedule':
+    case 'reopen':
+      return 'interview.rescheduled';
+    case 'cancel':
+      return from === 'booked' ? 'interview.canceled' : null;
+    case 'complete':
+    case 'no_show':
+      return 'interview.outcome_recorded';
+    default:
+      return null;
+  }
 }
 
 /** The initiator implied by who acts, when nobody says otherwise. */

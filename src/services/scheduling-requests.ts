@@ -5,6 +5,7 @@ import { Conflict, Forbidden, Invalid, NotFound, RuleViolation } from '../core/e
 import { DAY } from '../core/index.js';
 import type { Database, RequestStatus, WaitingOn } from '../db/schema.js';
 import { recordAudit } from './audit.js';
+import { enqueueWebhookEvent } from './webhooks.js';
 import { bookRequest, type BookingChoice } from './booking.js';
 import { issueCandidateLink } from './link-tokens.js';
 import { activeInterview, authorizeRequest, interviewParts, loadRequestView, type InterviewView, type RequestView } from './scheduling-context.js';
@@ -206,6 +207,14 @@ export async function createSchedulingRequest(
         entityId: request.id,
         changes: { application_id: application.id, stage_id: stage.id, ...(input.rebookOf ? { rebook_of: input.rebookOf } : {}) },
       });
+      await enqueueWebhookEvent(trx, ctx, 'request.created', {
+        requestId: request.id,
+        applicationId: application.id,
+        stageId: stage.id,
+        candidateExternalId: candidate.external_id,
+        requisitionExternalId: requisition.external_id,
+        rebookOf: request.rebook_of,
+      }, { eventId: request.id });
       return { ...probe, request };
     } catch (error) {
       if (error instanceof Conflict) throw new Conflict('This application already has an open scheduling request for this stage.', { field: 'stageId' });
