@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { ApiKeysPage } from '../pages/admin/ApiKeysPage';
 import { ClientsPage } from '../pages/admin/ClientsPage';
 import { OrganizationPage } from '../pages/admin/OrganizationPage';
 import { UsersPage } from '../pages/admin/UsersPage';
@@ -28,4 +29,5 @@ export const workspaceRoutes: RouteObject[] = [
   { path: 'admin/users', element: <UsersPage /> },
   { path: 'admin/clients', element: <ClientsPage /> },
   { path: 'admin/organization', element: <OrganizationPage /> },
+  { path: 'admin/api-keys', element: <ApiKeysPage /> },
 ];

@@ -1,0 +1,53 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, launchBrowser, type Browser } from '../helpers/browser.js';
+import { runCli, type CliRun } from '../helpers/process.js';
+
+describe.runIf(browserAvailable())('the admin integration pages in Chromium', { timeout: 60_000 }, () => {
+  let server: CliRun;
+  let browser: Browser;
+  let url: string;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = runCli(['serve', '--demo'], { DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lw-admin-')), PORT: '0' });
+    url = await server.ready();
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    await page.goto(`${url}/login`);
+    await page.getByLabel('Email').fill('admin@acme.test');
+    await page.getByRole('textbox', { name: 'Password' }).fill('loopwise-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.kill();
+  });
+
+  it('creates an API key whose secret is shown once, then listed by its prefix only', async () => {
+    await page.goto(`${url}/admin/api-keys`);
+    await page.getByText('No API keys yet').waitFor();
+    await page.getByRole('button', { name: 'Create API key' }).click();
+    await page.getByRole('textbox', { name: 'Name' }).fill('Greenhouse sync');
+    await page.getByRole('radio', { name: 'Scheduling' }).check();
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const secretField = page.getByRole('textbox', { name: 'API key' });
+    await secretField.waitFor();
+    const secret = await secretField.inputValue();
+    expect(secret.length).toBeGreaterThan(20);
+    await page.getByText('you won’t see it again').waitFor();
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+
+    const row = page.getByRole('row', { name: /Greenhouse sync/ });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/Scheduling.*Never.*Active/);
+    const prefix = (await row.getByRole('code').textContent())!.replace('…', '');
+    expect(secret.startsWith(prefix)).toBe(true);
+    expect(await page.content()).not.toContain(secret);
+  });
+});
