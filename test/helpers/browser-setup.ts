@@ -30,6 +30,15 @@ async function send<T>(baseUrl: string, method: string, path: string, headers: R
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/**
+ * Fails fast when the server has no built web app to serve (it looks for dist/web when it starts:
+ * run `npx vite build` first, and not while a server under test is starting).
+ */
+export async function expectWebApp(baseUrl: string): Promise<void> {
+  const response = await fetch(`${baseUrl}/s/check`, { headers: { accept: 'text/html' } });
+  if (!(response.headers.get('content-type') ?? '').includes('text/html')) throw new Error('The server is not serving the web app: run `npx vite build` before the browser tests.');
+}
+
 /** Signs in with the demo password and returns a session that sends the cookie and CSRF header. */
 export async function signIn(baseUrl: string, email: string, password = 'loopwise-demo'): Promise<ApiSession> {
   const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
@@ -89,6 +98,13 @@ export async function offerStage(
   const since = new Date(Date.now() - 1000).toISOString();
   await staff.call('POST', `/api/v1/scheduling-requests/${request.id}/offer`, input.optionsCount ? { optionsCount: input.optionsCount } : {});
   return { token: await linkFromMailbox(baseUrl, since), requestId: request.id, candidateName: input.candidate, requisitionTitle: input.requisition };
+}
+
+/** Offers a request again (e.g. after the client declined the time) and returns the new link's token. */
+export async function offerAgain(baseUrl: string, staff: ApiSession, requestId: string): Promise<string> {
+  const since = new Date(Date.now() - 1000).toISOString();
+  await staff.call('POST', `/api/v1/scheduling-requests/${requestId}/offer`, {});
+  return linkFromMailbox(baseUrl, since);
 }
 
 type CandidatePage = { state: string; options: { id: string; start: string }[] };

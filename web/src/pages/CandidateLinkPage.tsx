@@ -1,4 +1,4 @@
-import { Alert, Center, Loader, Stack, Text } from '@mantine/core';
+import { Center, Loader, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client';
@@ -11,6 +11,7 @@ import { AvailabilitySent, Canceled, Closed, LinkProblem, LoadFailed, Waiting } 
 import { StepHeading } from './candidate/StepHeading';
 import { browserTimeZone, isTimeZone } from './candidate/time';
 import { ZonePicker } from './candidate/ZonePicker';
+import { Notice } from './candidate/Notice';
 
 /**
  * A candidate's signed link (`/s/:token`): public, no account, no workspace navigation, built
@@ -77,14 +78,14 @@ export function CandidateLinkPage() {
           </Text>
         </Stack>
         {notice && (
-          <Alert color="green" title="Done" role="status" withCloseButton closeButtonLabel="Dismiss" onClose={() => setNotice(null)}>
+          <Notice color="green" title="Done" role="status" withCloseButton closeButtonLabel="Dismiss" onClose={() => setNotice(null)}>
             {notice}
-          </Alert>
+          </Notice>
         )}
         {link.isError && (
-          <Alert color="red" role="alert" title="Could not refresh">
+          <Notice color="red" role="alert" title="Could not refresh">
             {link.error.message}
-          </Alert>
+          </Notice>
         )}
         {page.state !== 'closed' && page.state !== 'waiting' && <ZonePicker zone={page.timeZone} onChange={changeZone} />}
         <div aria-busy={link.isFetching}>

@@ -1,9 +1,10 @@
-import { Alert, Button, Paper, Stack, Text } from '@mantine/core';
+import { Button, Paper, Stack, Text } from '@mantine/core';
 import { type FormEvent, useId, useState } from 'react';
 import { type CandidateLinkPage, useSendAvailability } from '../../api/public-links';
 import { StepHeading } from './StepHeading';
 import { addDays, todayIn, zoneLongName } from './time';
 import { newWindowRow, type RowErrors, rowsToWindows, validateRows, type WindowRow, WindowRowsEditor } from './WindowRows';
+import { Notice } from './Notice';
 
 const MAX_WINDOWS = 50;
 
@@ -41,9 +42,9 @@ export function AvailabilityForm({ token, page, onSent }: { token: string; page:
             Add the times you could do a {page.stage.toLowerCase()}, one row per window, in {zoneLongName(zone)}. More windows make it easier to find a time.
           </Text>
           {summary && (
-            <Alert color="red" title="Some windows need a fix" role="alert">
+            <Notice color="red" title="Some windows need a fix" role="alert">
               {summary}
-            </Alert>
+            </Notice>
           )}
           <WindowRowsEditor
             rows={rows}
@@ -57,9 +58,9 @@ export function AvailabilityForm({ token, page, onSent }: { token: string; page:
             }}
           />
           {send.error && (
-            <Alert color="red" title="Your availability was not sent" role="alert">
+            <Notice color="red" title="Your availability was not sent" role="alert">
               {send.error.message}
-            </Alert>
+            </Notice>
           )}
           <Button type="submit" size="md" loading={send.isPending}>
             Send my availability

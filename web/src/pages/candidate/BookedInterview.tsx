@@ -1,4 +1,4 @@
-import { Alert, Button, Paper, Stack, Text } from '@mantine/core';
+import { Button, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { CandidateInterview, CandidateLinkPage } from '../../api/public-links';
 import { CancelInterview } from './CancelInterview';
@@ -7,6 +7,7 @@ import { InterviewSummary } from './InterviewSummary';
 import { listNames } from './OptionPicker';
 import { RescheduleInterview } from './RescheduleInterview';
 import { StepHeading } from './StepHeading';
+import { Notice } from './Notice';
 
 type Mode = 'view' | 'reschedule' | 'cancel';
 
@@ -55,9 +56,9 @@ export function BookedInterview({
           <StepHeading focus={returned}>{pending ? 'Your requested time' : 'Your interview is booked'}</StepHeading>
         </div>
         {pending && (
-          <Alert color="yellow" title="Waiting for confirmation">
+          <Notice color="yellow" title="Waiting for confirmation">
             {page.organization}’s client confirms this time first. We’ll email you as soon as it is confirmed or if it needs to move.
-          </Alert>
+          </Notice>
         )}
         <InterviewSummary start={interview.start} end={interview.end} zone={page.timeZone} sessions={interview.sessions} location={interview.location} />
         {!pending && (

@@ -1,7 +1,8 @@
-import { Alert, Button, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { useCancelInterview } from '../../api/public-links';
 import { StepHeading } from './StepHeading';
+import { Notice } from './Notice';
 
 /** Cancel with a reason (the API requires one); the link stops working afterwards. */
 export function CancelInterview({ token, onBack, onCanceled }: { token: string; onBack: () => void; onCanceled: () => void }) {
@@ -42,9 +43,9 @@ export function CancelInterview({ token, onBack, onCanceled }: { token: string; 
             minRows={3}
           />
           {cancel.error && (
-            <Alert color="red" title="Your interview could not be canceled" role="alert">
+            <Notice color="red" title="Your interview could not be canceled" role="alert">
               {cancel.error.message}
-            </Alert>
+            </Notice>
           )}
           <Stack gap="xs">
             <Button type="submit" size="md" color="red.9" loading={cancel.isPending}>

@@ -1,9 +1,10 @@
-import { Alert, Button, Paper, Stack, Text } from '@mantine/core';
+import { Button, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { type CandidateLinkPage, useBookOption } from '../../api/public-links';
 import { InterviewSummary } from './InterviewSummary';
 import { OptionPicker, peopleOf, samePeople } from './OptionPicker';
 import { StepHeading } from './StepHeading';
+import { Notice } from './Notice';
 
 function minutesOf(option: { start: string; end: string }): number {
   return Math.round((Date.parse(option.end) - Date.parse(option.start)) / 60_000);
@@ -66,9 +67,9 @@ export function ChooseTime({ token, page, onBooked }: { token: string; page: Can
           {samePeople(page.options) ? ` with ${peopleOf(first)}` : ''}. Pick the time that suits you best.
         </Text>
         {book.error && (
-          <Alert color="red" title="That time could not be booked" role="alert">
+          <Notice color="red" title="That time could not be booked" role="alert">
             {book.error.message}
-          </Alert>
+          </Notice>
         )}
         <OptionPicker
           label="Available times"

@@ -1,10 +1,11 @@
-import { Alert, Button, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { type CandidateInterview, type CandidateLinkPage, useRescheduleInterview } from '../../api/public-links';
 import { InterviewSummary } from './InterviewSummary';
 import { OptionPicker } from './OptionPicker';
 import { StepHeading } from './StepHeading';
 import { formatWhen } from './time';
+import { Notice } from './Notice';
 
 /**
  * The API's reschedule policy, in its own words: online changes close `cutoffHours` before the
@@ -51,9 +52,9 @@ export function RescheduleInterview({
       <Paper withBorder p="lg" component="section" aria-labelledby="reschedule-heading">
         <Stack gap="md">
           {heading('Reschedule')}
-          <Alert color="yellow" title="Please contact your recruiter" role="alert">
+          <Notice color="yellow" title="Please contact your recruiter" role="alert">
             {page.reschedule.allowed ? 'There are no other times available online right now. Please contact your recruiter.' : closedReason(page)}
-          </Alert>
+          </Notice>
           <Button variant="default" onClick={onBack}>
             Back to your interview
           </Button>
@@ -70,9 +71,9 @@ export function RescheduleInterview({
           <Text size="sm">Instead of {formatWhen(interview.start, interview.end, page.timeZone)}:</Text>
           <InterviewSummary start={option.start} end={option.end} zone={page.timeZone} sessions={option.sessions} />
           {reschedule.error && (
-            <Alert color="red" title="Your interview could not be moved" role="alert">
+            <Notice color="red" title="Your interview could not be moved" role="alert">
               {reschedule.error.message}
-            </Alert>
+            </Notice>
           )}
           <Stack gap="xs">
             <Button

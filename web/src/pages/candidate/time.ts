@@ -3,11 +3,35 @@
  * local ISO strings with their offset; the browser's `Intl` does the formatting.
  */
 
+// Chromium names some zones by their old IANA links (CLDR's canonical ids): people search for
+// the current names, and the server accepts either.
+const CURRENT_NAMES: Record<string, string> = {
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Godthab': 'America/Nuuk',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Louisville': 'America/Kentucky/Louisville',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+};
+
+/** The zone's current IANA name (`Asia/Calcutta` → `Asia/Kolkata`). */
+export function currentZoneName(zone: string): string {
+  const current = CURRENT_NAMES[zone];
+  return current && isTimeZone(current) ? current : zone;
+}
+
 /** The device's zone, when the browser knows one it can name. */
 export function browserTimeZone(): string | undefined {
   try {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    return zone && isTimeZone(zone) ? zone : undefined;
+    return zone && isTimeZone(zone) ? currentZoneName(zone) : undefined;
   } catch {
     return undefined;
   }
@@ -27,8 +51,8 @@ let zones: string[] | undefined;
 /** Every IANA zone the browser knows, UTC included. */
 export function allTimeZones(): string[] {
   zones ??= (() => {
-    const known = Intl.supportedValuesOf('timeZone');
-    return known.includes('UTC') ? known : ['UTC', ...known];
+    const known = Intl.supportedValuesOf('timeZone').map(currentZoneName);
+    return [...new Set(known.includes('UTC') ? known : ['UTC', ...known])];
   })();
   return zones;
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, Paper, Stack, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Paper, Stack, Textarea } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { type ClientInterview, useApproveInterview, useDeclineInterview } from '../../api/client-portal';
 import { formatWhen } from '../candidate/time';
 import { CardHeader, InterviewDetails } from './InterviewCard';
 import { ProposeTimesModal } from './ProposeTimesModal';
+import { Notice } from '../candidate/Notice';
 
 /** A booked time waiting for the client: approve it, decline it with a reason, or propose other windows. */
 export function PendingApprovalCard({ interview, zone }: { interview: ClientInterview; zone: string }) {
@@ -17,9 +18,9 @@ export function PendingApprovalCard({ interview, zone }: { interview: ClientInte
         <CardHeader interview={interview} />
         <InterviewDetails interview={interview} zone={zone} />
         {approve.error && (
-          <Alert color="red" title="The time was not approved" role="alert">
+          <Notice color="red" title="The time was not approved" role="alert">
             {approve.error.message}
-          </Alert>
+          </Notice>
         )}
         <Group gap="sm">
           <Button onClick={() => approve.mutate(interview.id)} loading={approve.isPending} aria-label={`Approve ${who}’s interview`}>
@@ -74,9 +75,9 @@ function DeclineModal({ interview, zone, onClose }: { interview: ClientInterview
             minRows={3}
           />
           {decline.error && (
-            <Alert color="red" title="The time was not declined" role="alert">
+            <Notice color="red" title="The time was not declined" role="alert">
               {decline.error.message}
-            </Alert>
+            </Notice>
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

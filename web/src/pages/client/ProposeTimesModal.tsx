@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, useId, useState } from 'react';
 import { type ClientInterview, useProposeTimes } from '../../api/client-portal';
 import { addDays, todayIn, zoneLongName } from '../candidate/time';
 import { newWindowRow, type RowErrors, rowsToWindows, validateRows, type WindowRow, WindowRowsEditor } from '../candidate/WindowRows';
+import { Notice } from '../candidate/Notice';
 
 const MAX_WINDOWS = 20;
 
@@ -36,9 +37,9 @@ export function ProposeTimesModal({ interview, zone, onClose }: { interview: Cli
             The booked time is released and the recruiting team books one of your windows with the candidate. Times in {zoneLongName(zone)}.
           </Text>
           {summary && (
-            <Alert color="red" title="Some windows need a fix" role="alert">
+            <Notice color="red" title="Some windows need a fix" role="alert">
               {summary}
-            </Alert>
+            </Notice>
           )}
           <WindowRowsEditor
             rows={rows}
@@ -53,9 +54,9 @@ export function ProposeTimesModal({ interview, zone, onClose }: { interview: Cli
           />
           <Textarea label="Note for the recruiting team (optional)" value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={500} autosize minRows={2} />
           {propose.error && (
-            <Alert color="red" title="Your times were not sent" role="alert">
+            <Notice color="red" title="Your times were not sent" role="alert">
               {propose.error.message}
-            </Alert>
+            </Notice>
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -1,9 +1,10 @@
-import { Alert, Center, Loader, Text } from '@mantine/core';
+import { Center, Loader, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { ClientUser } from '../../api/client-portal';
 import { useCurrentUser } from '../../components/RequireSession';
 import { browserTimeZone } from '../candidate/time';
 import { NotFoundPage } from '../NotFoundPage';
+import { Notice } from '../candidate/Notice';
 
 /** Portal pages are for client users; anyone else gets the "not found" the API would answer. */
 export function ClientOnly({ children }: { children: ReactNode }) {
@@ -42,9 +43,9 @@ export function Loadable({
   }
   if (error) {
     return (
-      <Alert color="red" title={`Could not load ${what}`} role="alert">
+      <Notice color="red" title={`Could not load ${what}`} role="alert">
         {error.message}
-      </Alert>
+      </Notice>
     );
   }
   if (isEmpty) return <Text c="dimmed">{empty}</Text>;
