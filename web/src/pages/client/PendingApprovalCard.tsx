@@ -57,7 +57,7 @@ function DeclineModal({ interview, zone, onClose }: { interview: ClientInterview
   };
 
   return (
-    <Modal opened onClose={onClose} title={`Decline the time for ${interview.candidate.name}?`} centered>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title={`Decline the time for ${interview.candidate.name}?`} centered>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <div>{formatWhen(interview.startsAt, interview.endsAt, zone)}. The recruiting team is told your reason and finds another time.</div>

@@ -30,7 +30,7 @@ export function ProposeTimesModal({ interview, zone, onClose }: { interview: Cli
   };
 
   return (
-    <Modal opened onClose={onClose} title={`Propose other times for ${interview.candidate.name}`} centered size="lg">
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title={`Propose other times for ${interview.candidate.name}`} centered size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm">
