@@ -50,4 +50,33 @@ describe.runIf(browserAvailable())('the admin integration pages in Chromium', { 
     expect(secret.startsWith(prefix)).toBe(true);
     expect(await page.content()).not.toContain(secret);
   });
+
+  it('shows the audit trail with the key’s creation and verifies the chain', async () => {
+    await page.goto(`${url}/audit`);
+    const created = page.getByTestId('audit-event').filter({ hasText: 'API key created' }).first();
+    await created.waitFor();
+    expect(await created.textContent()).toMatch(/Greenhouse sync/);
+    await page.getByRole('button', { name: 'Verify chain' }).click();
+    await expect.poll(() => page.getByTestId('verify-result').textContent()).toMatch(/intact/i);
+
+    await page.getByRole('combobox', { name: 'Entity type' }).fill('api_key');
+    await expect.poll(() => page.getByTestId('audit-event').count()).toBe(1);
+  });
+
+  it('has no serious or critical accessibility violations on the integration pages', async () => {
+    const pages: [string, () => Promise<unknown>][] = [
+      ['/admin/api-keys', () => page.getByRole('row', { name: /Greenhouse sync/ }).waitFor()],
+      ['/audit', () => page.getByTestId('audit-event').first().waitFor()],
+    ];
+    const problems: string[] = [];
+    for (const [route, ready] of pages) {
+      await page.goto(`${url}${route}`);
+      await ready();
+      const result = await new AxeBuilder({ page }).analyze();
+      for (const v of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+        problems.push(`${route}: ${v.id} (${v.impact}) ${v.nodes.map((n) => String(n.target)).slice(0, 3).join(', ')}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@ import { ApiKeysPage } from '../pages/admin/ApiKeysPage';
 import { ClientsPage } from '../pages/admin/ClientsPage';
 import { OrganizationPage } from '../pages/admin/OrganizationPage';
 import { UsersPage } from '../pages/admin/UsersPage';
+import { AuditPage } from '../pages/workspace/audit/AuditPage';
 import { InterviewersPage } from '../pages/workspace/availability/InterviewersPage';
 import { MyAvailabilityPage } from '../pages/workspace/availability/MyAvailabilityPage';
 import { CalendarPage } from '../pages/workspace/CalendarPage';
@@ -26,6 +27,7 @@ export const workspaceRoutes: RouteObject[] = [
   { path: 'interviewers', element: <InterviewersPage /> },
   { path: 'my/availability', element: <MyAvailabilityPage /> },
   { path: 'my/interviews', element: <MyInterviewsPage /> },
+  { path: 'audit', element: <AuditPage /> },
   { path: 'admin/users', element: <UsersPage /> },
   { path: 'admin/clients', element: <ClientsPage /> },
   { path: 'admin/organization', element: <OrganizationPage /> },
