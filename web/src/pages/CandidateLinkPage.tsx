@@ -101,7 +101,7 @@ export function CandidateLinkPage() {
   );
 }
 
-function LinkContent({ token, page, onNotice, onCanceled }: { token: string; page: LinkPage; onNotice: (message: string) => void; onCanceled: () => void }) {
+function LinkContent({ token, page, onNotice, onCanceled }: { token: string; page: LinkPage; onNotice: (message: string | null) => void; onCanceled: () => void }) {
   switch (page.state) {
     case 'choose_time':
       return <ChooseTime token={token} page={page} onBooked={(booked) => onNotice(bookedMessage(booked))} />;

@@ -35,9 +35,7 @@ export function AvailabilityForm({ token, page, onSent }: { token: string; page:
     <Paper withBorder p="lg" component="section" aria-labelledby={`${idPrefix}-heading`}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <div id={`${idPrefix}-heading`}>
-            <StepHeading>When are you free?</StepHeading>
-          </div>
+          <StepHeading id={`${idPrefix}-heading`}>When are you free?</StepHeading>
           <Text size="sm">
             Add the times you could do a {page.stage.toLowerCase()}, one row per window, in {zoneLongName(zone)}. More windows make it easier to find a time.
           </Text>

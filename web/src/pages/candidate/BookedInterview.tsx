@@ -36,7 +36,7 @@ export function BookedInterview({
   token: string;
   page: CandidateLinkPage;
   interview: CandidateInterview;
-  onChanged: (message: string) => void;
+  onChanged: (message: string | null) => void;
   onCanceled: () => void;
 }) {
   const [mode, setMode] = useState<Mode>('view');
@@ -52,9 +52,7 @@ export function BookedInterview({
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="booked-heading">
       <Stack gap="md">
-        <div id="booked-heading">
-          <StepHeading focus={returned}>{pending ? 'Your requested time' : 'Your interview is booked'}</StepHeading>
-        </div>
+        <StepHeading id="booked-heading" focus={returned}>{pending ? 'Your requested time' : 'Your interview is booked'}</StepHeading>
         {pending && (
           <Notice color="yellow" title="Waiting for confirmation">
             {page.organization}’s client confirms this time first. We’ll email you as soon as it is confirmed or if it needs to move.
@@ -70,10 +68,10 @@ export function BookedInterview({
           Need a different time or can’t make it?
         </Text>
         <Stack gap="xs">
-          <Button variant="default" onClick={() => setMode('reschedule')}>
+          <Button variant="default" onClick={() => { onChanged(null); setMode('reschedule'); }}>
             Reschedule
           </Button>
-          <Button variant="default" color="red" c="red.9" onClick={() => setMode('cancel')}>
+          <Button variant="default" color="red" c="red.9" onClick={() => { onChanged(null); setMode('cancel'); }}>
             Cancel interview
           </Button>
         </Stack>

@@ -25,9 +25,7 @@ export function CancelInterview({ token, onBack, onCanceled }: { token: string; 
     <Paper withBorder p="lg" component="section" aria-labelledby="cancel-heading">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <div id="cancel-heading">
-            <StepHeading focus>Cancel your interview</StepHeading>
-          </div>
+          <StepHeading id="cancel-heading" focus>Cancel your interview</StepHeading>
           <Text size="sm">Your recruiter is told right away. After canceling, this link stops working; your recruiter can send a new one.</Text>
           <Textarea
             ref={field}

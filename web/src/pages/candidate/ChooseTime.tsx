@@ -32,9 +32,7 @@ export function ChooseTime({ token, page, onBooked }: { token: string; page: Can
     return (
       <Paper withBorder p="lg" component="section" aria-labelledby="confirm-heading">
         <Stack gap="md">
-          <div id="confirm-heading">
-            <StepHeading focus>Confirm your interview</StepHeading>
-          </div>
+          <StepHeading id="confirm-heading" focus>Confirm your interview</StepHeading>
           <InterviewSummary start={option.start} end={option.end} zone={page.timeZone} sessions={option.sessions} />
           <Stack gap="xs">
             <Button size="md" loading={book.isPending} onClick={() =>
@@ -59,9 +57,7 @@ export function ChooseTime({ token, page, onBooked }: { token: string; page: Can
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="pick-heading">
       <Stack gap="md">
-        <div id="pick-heading">
-          <StepHeading focus={returned}>Choose a time</StepHeading>
-        </div>
+        <StepHeading id="pick-heading" focus={returned}>Choose a time</StepHeading>
         <Text>
           {duration}-minute {page.stage.toLowerCase()}
           {samePeople(page.options) ? ` with ${peopleOf(first)}` : ''}. Pick the time that suits you best.

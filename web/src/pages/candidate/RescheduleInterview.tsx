@@ -42,9 +42,7 @@ export function RescheduleInterview({
   const option = options.find((o) => o.id === selected);
 
   const heading = (text: string) => (
-    <div id="reschedule-heading">
-      <StepHeading focus>{text}</StepHeading>
-    </div>
+    <StepHeading id="reschedule-heading" focus>{text}</StepHeading>
   );
 
   if (!page.reschedule.allowed || options.length === 0) {
