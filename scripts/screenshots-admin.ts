@@ -42,6 +42,10 @@ async function main(): Promise<void> {
     await page.screenshot({ path: `${out}/api-keys.png`, fullPage: true });
 
 
+    await page.goto(`${url}/admin/webhooks`);
+    await page.getByRole('row', { name: /ATS status sync/ }).waitFor();
+    await page.screenshot({ path: `${out}/webhooks.png` });
+
     await page.goto(`${url}/audit`);
     await page.getByTestId('audit-event').first().waitFor();
     await page.getByRole('button', { name: 'Verify chain' }).click();

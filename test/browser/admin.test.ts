@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -12,8 +14,29 @@ describe.runIf(browserAvailable())('the admin integration pages in Chromium', { 
   let browser: Browser;
   let url: string;
   let page: Page;
+  const receiver = { url: '', received: 0, server: createServer() };
+
+  /** Opens a scheduling request through the API, which sends a `request.created` webhook. */
+  async function openRequest(): Promise<void> {
+    const csrf = (await page.context().cookies()).find((c) => c.name === 'lw_csrf')?.value ?? '';
+    const call = async <T>(method: string, route: string, body?: unknown) => {
+      const response = await page.context().request.fetch(`${url}${route}`, { method, headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' }, data: body === undefined ? undefined : JSON.stringify(body) });
+      expect(response.ok(), `${method} ${route}: ${await response.text()}`).toBe(true);
+      return (await response.json()) as T;
+    };
+    const apps = await call<{ items: { id: string; stage: { id: string } | null }[] }>('GET', '/api/v1/applications?status=active');
+    const app = apps.items.find((a) => a.stage)!;
+    await call('POST', '/api/v1/scheduling-requests', { applicationId: app.id, stageId: app.stage!.id });
+  }
 
   beforeAll(async () => {
+    receiver.server.on('request', (request, response) => {
+      receiver.received += 1;
+      request.resume();
+      response.writeHead(200).end('ok');
+    });
+    await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
+    receiver.url = `http://127.0.0.1:${(receiver.server.address() as AddressInfo).port}`;
     server = runCli(['serve', '--demo'], { DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lw-admin-')), PORT: '0' });
     url = await server.ready();
     browser = await launchBrowser();
@@ -27,6 +50,7 @@ describe.runIf(browserAvailable())('the admin integration pages in Chromium', { 
   afterAll(async () => {
     await browser?.close();
     server?.kill();
+    receiver.server.close();
   });
 
   it('creates an API key whose secret is shown once, then listed by its prefix only', async () => {
@@ -63,9 +87,36 @@ describe.runIf(browserAvailable())('the admin integration pages in Chromium', { 
     await expect.poll(() => page.getByTestId('audit-event').count()).toBe(1);
   });
 
+  it('adds a webhook endpoint, shows its secret once, and logs its deliveries with response codes', async () => {
+    await page.goto(`${url}/admin/webhooks`);
+    await page.getByText('No endpoints yet').waitFor();
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    await page.getByRole('textbox', { name: 'URL' }).fill(`${receiver.url}/hooks`);
+    await page.getByRole('textbox', { name: 'Description' }).fill('ATS status sync');
+    await page.getByRole('checkbox', { name: 'request.created' }).check();
+    await page.getByRole('button', { name: 'Add endpoint' }).last().click();
+    const secret = await page.getByRole('textbox', { name: 'Signing secret' }).inputValue();
+    expect(secret).toMatch(/^whsec_/);
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+    const row = page.getByRole('row', { name: /ATS status sync/ });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/request\.created.*Active/);
+
+    await openRequest();
+    await expect.poll(() => receiver.received, { timeout: 15_000 }).toBeGreaterThan(0);
+    await row.getByRole('button', { name: `${receiver.url}/hooks`, exact: true }).click();
+    const drawer = page.getByRole('dialog', { name: /Delivery log/ });
+    await expect.poll(async () => {
+      await drawer.getByRole('button', { name: 'Refresh' }).click();
+      return drawer.textContent();
+    }).toMatch(/request\.created.*Sent.*200/);
+    await page.keyboard.press('Escape');
+  });
+
   it('has no serious or critical accessibility violations on the integration pages', async () => {
     const pages: [string, () => Promise<unknown>][] = [
       ['/admin/api-keys', () => page.getByRole('row', { name: /Greenhouse sync/ }).waitFor()],
+      ['/admin/webhooks', () => page.getByRole('row', { name: /ATS status sync/ }).waitFor()],
       ['/audit', () => page.getByTestId('audit-event').first().waitFor()],
     ];
     const problems: string[] = [];

@@ -3,6 +3,7 @@ import { ApiKeysPage } from '../pages/admin/ApiKeysPage';
 import { ClientsPage } from '../pages/admin/ClientsPage';
 import { OrganizationPage } from '../pages/admin/OrganizationPage';
 import { UsersPage } from '../pages/admin/UsersPage';
+import { WebhooksPage } from '../pages/admin/WebhooksPage';
 import { AuditPage } from '../pages/workspace/audit/AuditPage';
 import { InterviewersPage } from '../pages/workspace/availability/InterviewersPage';
 import { MyAvailabilityPage } from '../pages/workspace/availability/MyAvailabilityPage';
@@ -32,4 +33,5 @@ export const workspaceRoutes: RouteObject[] = [
   { path: 'admin/clients', element: <ClientsPage /> },
   { path: 'admin/organization', element: <OrganizationPage /> },
   { path: 'admin/api-keys', element: <ApiKeysPage /> },
+  { path: 'admin/webhooks', element: <WebhooksPage /> },
 ];
