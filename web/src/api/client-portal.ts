@@ -84,10 +84,14 @@ export function useClientApplications() {
   });
 }
 
-/** Interviews from a month back on: waiting for approval, upcoming, and recent history. */
+/**
+ * Interviews from a month back on: waiting for approval, upcoming, and recent history. Always
+ * fetched again when the page opens: candidates book times for approval at any moment.
+ */
 export function useClientInterviews() {
   return useQuery({
     queryKey: keys.interviews,
+    staleTime: 0,
     queryFn: ({ signal }) => {
       const from = new Date(Date.now() - 30 * 86_400_000).toISOString();
       return api.get<{ items: ClientInterview[] }>(`/api/v1/interviews?from=${encodeURIComponent(from)}&limit=100`, signal);
