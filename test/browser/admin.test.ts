@@ -16,16 +16,18 @@ describe.runIf(browserAvailable())('the admin integration pages in Chromium', { 
   let page: Page;
   const receiver = { url: '', received: 0, server: createServer() };
 
-  /** Opens a scheduling request through the API, which sends a `request.created` webhook. */
-  async function openRequest(): Promise<void> {
+  async function call<T>(method: string, route: string, body?: unknown): Promise<T> {
     const csrf = (await page.context().cookies()).find((c) => c.name === 'lw_csrf')?.value ?? '';
-    const call = async <T>(method: string, route: string, body?: unknown) => {
-      const response = await page.context().request.fetch(`${url}${route}`, { method, headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' }, data: body === undefined ? undefined : JSON.stringify(body) });
-      expect(response.ok(), `${method} ${route}: ${await response.text()}`).toBe(true);
-      return (await response.json()) as T;
-    };
+    const response = await page.context().request.fetch(`${url}${route}`, { method, headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' }, data: body === undefined ? undefined : JSON.stringify(body) });
+    expect(response.ok(), `${method} ${route}: ${await response.text()}`).toBe(true);
+    return (await response.json()) as T;
+  }
+
+  let opened = 0;
+  /** Opens a scheduling request (for the next application each time) through the API; it sends a `request.created` webhook. */
+  async function openRequest(): Promise<void> {
     const apps = await call<{ items: { id: string; stage: { id: string } | null }[] }>('GET', '/api/v1/applications?status=active');
-    const app = apps.items.find((a) => a.stage)!;
+    const app = apps.items.filter((a) => a.stage)[opened++]!;
     await call('POST', '/api/v1/scheduling-requests', { applicationId: app.id, stageId: app.stage!.id });
   }
 
@@ -33,7 +35,8 @@ describe.runIf(browserAvailable())('the admin integration pages in Chromium', { 
     receiver.server.on('request', (request, response) => {
       receiver.received += 1;
       request.resume();
-      response.writeHead(200).end('ok');
+      if (request.url === '/down') response.writeHead(503).end('maintenance');
+      else response.writeHead(200).end('ok');
     });
     await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
     receiver.url = `http://127.0.0.1:${(receiver.server.address() as AddressInfo).port}`;
@@ -113,10 +116,28 @@ describe.runIf(browserAvailable())('the admin integration pages in Chromium', { 
     await page.keyboard.press('Escape');
   });
 
+  it('lists deliveries still retrying after an endpoint answered 503', async () => {
+    await call('POST', '/api/v1/webhooks', { url: `${receiver.url}/down`, eventTypes: ['request.created'] });
+    await openRequest();
+    await page.goto(`${url}/admin/deliveries`);
+    await page.getByText('No failed deliveries').waitFor();
+    await page.getByRole('combobox', { name: 'Show' }).click();
+    await page.getByRole('option', { name: /Pending/ }).click();
+    await page.waitForURL('**/admin/deliveries?status=pending');
+    const row = page.getByRole('row', { name: new RegExp(`${receiver.url}/down`) });
+    await expect.poll(async () => {
+      await page.reload();
+      await page.getByRole('heading', { name: 'Failed deliveries' }).waitFor();
+      await page.getByRole('table').or(page.getByText('Nothing waiting')).waitFor();
+      return (await row.count()) > 0 ? row.first().textContent() : '';
+    }, { timeout: 15_000 }).toMatch(/Webhook.*Pending.*request\.created.*1.*HTTP 503/);
+  });
+
   it('has no serious or critical accessibility violations on the integration pages', async () => {
     const pages: [string, () => Promise<unknown>][] = [
       ['/admin/api-keys', () => page.getByRole('row', { name: /Greenhouse sync/ }).waitFor()],
       ['/admin/webhooks', () => page.getByRole('row', { name: /ATS status sync/ }).waitFor()],
+      ['/admin/deliveries', () => page.getByRole('heading', { name: 'Failed deliveries' }).waitFor()],
       ['/audit', () => page.getByTestId('audit-event').first().waitFor()],
     ];
     const problems: string[] = [];

@@ -57,7 +57,7 @@ describe.runIf(browserAvailable())('the internal workspace in Chromium', { timeo
 
   it('shows each role only its own navigation', async () => {
     const expected: Record<string, string[]> = {
-      'admin@acme.test': ['My queue', 'Requisitions', 'Candidates', 'Calendar', 'Interviewers & pools', 'Dashboards', 'Users', 'Clients', 'Organization', 'API keys', 'Webhooks', 'Audit'],
+      'admin@acme.test': ['My queue', 'Requisitions', 'Candidates', 'Calendar', 'Interviewers & pools', 'Dashboards', 'Users', 'Clients', 'Organization', 'API keys', 'Webhooks', 'Failed deliveries', 'Audit'],
       'recruiter@acme.test': ['My queue', 'Requisitions', 'Candidates', 'Calendar', 'Interviewers & pools', 'Dashboards', 'Audit'],
       'coordinator@acme.test': ['My queue', 'Requisitions', 'Candidates', 'Calendar', 'Interviewers & pools', 'Dashboards', 'Audit'],
       'hm@acme.test': ['My queue', 'Requisitions', 'Candidates', 'Calendar'],

@@ -7,7 +7,7 @@ describe('navigation by role (DESIGN §1)', () => {
   it('gives admins the workspace and the admin section', () => {
     expect(paths('admin')).toEqual([
       '/queue', '/requisitions', '/candidates', '/calendar', '/interviewers', '/dashboards',
-      '/admin/users', '/admin/clients', '/admin/organization', '/admin/api-keys', '/admin/webhooks', '/audit',
+      '/admin/users', '/admin/clients', '/admin/organization', '/admin/api-keys', '/admin/webhooks', '/admin/deliveries', '/audit',
     ]);
   });
 

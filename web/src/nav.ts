@@ -38,6 +38,7 @@ const adminGroup: NavGroup = {
     item('Organization', '/admin/organization', 'Organization name and default time zone.'),
     item('API keys', '/admin/api-keys', 'Keys for your ATS and other integrations.'),
     item('Webhooks', '/admin/webhooks', 'Signed event deliveries to your systems.'),
+    item('Failed deliveries', '/admin/deliveries', 'Emails and webhooks that could not be delivered, to retry.'),
     audit,
   ],
 };

@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { ApiKeysPage } from '../pages/admin/ApiKeysPage';
 import { ClientsPage } from '../pages/admin/ClientsPage';
+import { DeliveriesPage } from '../pages/admin/DeliveriesPage';
 import { OrganizationPage } from '../pages/admin/OrganizationPage';
 import { UsersPage } from '../pages/admin/UsersPage';
 import { WebhooksPage } from '../pages/admin/WebhooksPage';
@@ -34,4 +35,5 @@ export const workspaceRoutes: RouteObject[] = [
   { path: 'admin/organization', element: <OrganizationPage /> },
   { path: 'admin/api-keys', element: <ApiKeysPage /> },
   { path: 'admin/webhooks', element: <WebhooksPage /> },
+  { path: 'admin/deliveries', element: <DeliveriesPage /> },
 ];
