@@ -15,4 +15,5 @@ export const publicRoutes: { method: Method | '*'; route: string; why: string }[
   { method: 'POST', route: '/api/v1/auth/password-reset', why: 'someone who forgot their password asks for a reset email' },
   { method: 'POST', route: '/api/v1/auth/password-reset/confirm', why: 'a new password set from the emailed reset link' },
   { method: 'GET', route: '/dev/mail*', why: 'the development mailbox; not registered in production' },
+  { method: '*', route: '/api/v1/public/links/*', why: 'candidate pages behind a signed, expiring link token (no account)' },
 ];
