@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchBrowser, type Browser } from '../helpers/browser.js';
 import { runCli, type CliRun } from '../helpers/process.js';
+import { seriousViolations } from '../helpers/browser-setup-axe.js';
 
 describe.runIf(browserAvailable())('the admin integration pages in Chromium', { timeout: 60_000 }, () => {
   let server: CliRun;
@@ -144,10 +144,7 @@ describe.runIf(browserAvailable())('the admin integration pages in Chromium', { 
     for (const [route, ready] of pages) {
       await page.goto(`${url}${route}`);
       await ready();
-      const result = await new AxeBuilder({ page }).analyze();
-      for (const v of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
-        problems.push(`${route}: ${v.id} (${v.impact}) ${v.nodes.map((n) => String(n.target)).slice(0, 3).join(', ')}`);
-      }
+      for (const problem of await seriousViolations(page)) problems.push(`${route}: ${problem}`);
     }
     expect(problems).toEqual([]);
   });

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchBrowser, type Browser } from '../helpers/browser.js';
 import { runCli, type CliRun } from '../helpers/process.js';
+import { seriousViolations } from '../helpers/browser-setup-axe.js';
 
 type App = { id: string; candidate: { id: string; name: string }; stage: { id: string; kind: string } | null; requisition: { id: string } };
 
@@ -122,10 +122,7 @@ describe.runIf(browserAvailable())('the internal workspace in Chromium', { timeo
     ];
     const problems: string[] = [];
     const check = async (path: string) => {
-      const result = await new AxeBuilder({ page }).analyze();
-      for (const v of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
-        problems.push(`${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => String(n.target)).slice(0, 3).join(', ')}`);
-      }
+      for (const problem of await seriousViolations(page)) problems.push(`${path}: ${problem}`);
     };
     for (const [path, ready] of pages) {
       await page.goto(`${url}${path}`);
@@ -136,8 +133,7 @@ describe.runIf(browserAvailable())('the internal workspace in Chromium', { timeo
     const interviewer = await signedIn('interviewer2@acme.test');
     await interviewer.goto(`${url}/my/availability`);
     await interviewer.getByRole('heading', { name: /Weekly hours/ }).waitFor();
-    const result = await new AxeBuilder({ page: interviewer }).analyze();
-    for (const v of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) problems.push(`/my/availability: ${v.id} ${v.nodes.map((n) => String(n.target)).slice(0, 3).join(', ')}`);
+    for (const problem of await seriousViolations(interviewer)) problems.push(`/my/availability: ${problem}`);
     expect(problems).toEqual([]);
   });
 });
