@@ -25,7 +25,7 @@ export function backgroundJobs(deps: JobDeps): Job[] {
     // Writing .eml files and calling them sent would hide a missing setting; they wait instead.
     logger.warn('SMTP_URL is not set: emails stay queued until it is configured');
   }
-  return [remindersJob(database.db), outboxJob(database.db, adapters, { leaseMs: config.outboxLeaseSeconds * 1000 })];
+  return [remindersJob(database.db, { publicUrl: config.publicUrl }), outboxJob(database.db, adapters, { leaseMs: config.outboxLeaseSeconds * 1000 })];
 }
 
 export function startBackgroundWorker(deps: JobDeps): Worker {

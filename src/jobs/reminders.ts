@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { systemContext } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
+import { issueCandidateLink } from '../services/link-tokens.js';
 import { loadInterviewView, type InterviewView } from '../services/scheduling-context.js';
 import { candidateRecipient, enqueueSchedulingEmail, formatInZone, userRecipients, type Recipient } from '../services/scheduling-notifications.js';
 import type { Job } from './worker.js';
@@ -25,7 +26,8 @@ interface DueReminder {
  * already passed when the interview was booked or last changed is skipped. When a worker was
  * down across several reminder times, only the latest one goes out.
  */
-export function remindersJob(db: Kysely<Database>, options: { batchSize?: number; everyMs?: number } = {}): Job {
+export function remindersJob(db: Kysely<Database>, options: { publicUrl: string; batchSize?: number; everyMs?: number }): Job {
+  const { publicUrl } = options;
   const batchSize = options.batchSize ?? 50;
   // Reminders are due by the minute; scanning once a minute keeps the worker's idle polls cheap.
   const everyMs = options.everyMs ?? 60_000;
@@ -69,7 +71,7 @@ export function remindersJob(db: Kysely<Database>, options: { batchSize?: number
           const view = await loadInterviewView(trx, reminder.organization_id, reminder.id, { lock: true });
           // Changed since the scan (rescheduled, canceled): the next tick sees the new state.
           if (view.interview.status !== 'confirmed' || view.interview.sequence !== reminder.sequence) return 0;
-          return queueReminders(trx, view, reminder.offset_minutes, now);
+          return queueReminders(trx, view, reminder.offset_minutes, now, publicUrl);
         });
       }
       // A full batch may have more behind it: scan again on the next tick.
@@ -79,7 +81,7 @@ export function remindersJob(db: Kysely<Database>, options: { batchSize?: number
   };
 }
 
-async function queueReminders(trx: Kysely<Database>, view: InterviewView, offset: number, now: Date): Promise<number> {
+async function queueReminders(trx: Kysely<Database>, view: InterviewView, offset: number, now: Date, publicUrl: string): Promise<number> {
   const { interview } = view;
   const ctx = systemContext(interview.organization_id, now);
   const seated = view.assignments.filter((a) => a.releasedAt === null && a.declinedAt === null);
@@ -90,12 +92,19 @@ async function queueReminders(trx: Kysely<Database>, view: InterviewView, offset
     const key = recipient.type === 'candidate' ? 'candidate' : `${recipient.type}:${recipient.id}`;
     const when = view.sessions.map((s) => `${s.name}: ${formatInZone(s.starts_at, recipient.timeZone)} – ${formatInZone(s.ends_at, recipient.timeZone)}`);
     const who = recipient.type === 'candidate' ? `You will meet: ${names.join(', ')}` : `Candidate: ${view.candidate.name}`;
+    // The candidate answers from the reminder; a link of its own, so the one they have keeps working.
+    const actions: string[] = [];
+    if (recipient.type === 'candidate') {
+      const expiresAt = new Date(interview.ends_at.getTime() + 86_400_000);
+      const { url } = await issueCandidateLink(trx, ctx, { requestId: interview.request_id, purpose: 'manage', expiresAt, publicUrl, keepOthers: true });
+      actions.push(`I'll be there: ${url}?action=confirm`, `I need to reschedule: ${url}?action=reschedule`);
+    }
     await enqueueSchedulingEmail(trx, ctx, {
       dedupeKey: `reminder:${interview.id}:seq:${interview.sequence}:${offset}:${key}`,
       template: 'interview_reminder',
       recipient,
       subject: `Reminder: ${view.stage.name} – ${view.requisition.title}, ${formatInZone(interview.starts_at, recipient.timeZone)}`,
-      lines: [`${view.stage.name} for ${view.requisition.title}`, ...when, who, `Where: ${interview.location ?? 'to be confirmed'}`],
+      lines: [`${view.stage.name} for ${view.requisition.title}`, ...when, who, `Where: ${interview.location ?? 'to be confirmed'}`, ...actions],
       data: { interviewId: interview.id, sequence: interview.sequence, reminderOffsetMinutes: offset },
     });
   }

@@ -201,6 +201,8 @@ async function writeInterview(trx: Kysely<Database>, ctx: RequestContext, view: 
         approval_reason: null,
         sequence: eb('sequence', '+', 1),
         reschedule_count: eb('reschedule_count', '+', moved ? 1 : 0),
+        // A new time needs a new "I'll be there" (the candidate moving it confirms it).
+        ...(moved ? { candidate_confirmed_at: ctx.actor.kind === 'candidate' ? ctx.now : null } : {}),
         updated_at: ctx.now,
       }))
       .where('id', '=', existing.id)

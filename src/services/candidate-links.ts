@@ -102,6 +102,28 @@ export async function rescheduleFromLink(db: Kysely<Database>, token: string, in
 }
 
 /**
+ * "I'll be there": the candidate confirms their upcoming interview (idempotent: the first time
+ * counts). Only a confirmed interview that has not started yet.
+ */
+export async function confirmFromLink(db: Kysely<Database>, token: string, meta: LinkMeta): Promise<void> {
+  const { ctx, view } = await openLink(db, token, meta);
+  await db.transaction().execute(async (trx) => {
+    const current = await activeInterview(trx, view.request.id);
+    if (!current || current.status !== 'confirmed' || view.request.status !== 'booked') throw new RuleViolation('There is no confirmed interview to confirm.');
+    if (current.starts_at <= ctx.now) throw new RuleViolation('This interview has already started.');
+    const updated = await trx
+      .updateTable('interviews')
+      .set({ candidate_confirmed_at: ctx.now })
+      .where('id', '=', current.id)
+      .where('candidate_confirmed_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) return;
+    await recordAudit(trx, ctx, { action: 'interview.candidate_confirmed', entityType: 'interview', entityId: current.id, changes: { candidateConfirmedAt: { from: null, to: ctx.now.toISOString() } } });
+  });
+}
+
+/**
  * The candidate sends their free windows: the request goes back to the coordinator with them, or
  * the best option is booked at once when the stage says so.
  */

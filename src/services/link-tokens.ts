@@ -10,14 +10,15 @@ export function linkUrl(publicUrl: string, token: string): string {
 
 /**
  * Issues a candidate link for a request (256-bit token, only its SHA-256 stored), revoking the
- * request's earlier links so only the newest one works. Returns the token: the only time it exists.
+ * request's earlier links so only the newest one works, unless `keepOthers` (a reminder's link must
+ * not break the link the candidate already has). Returns the token: the only time it exists.
  */
 export async function issueCandidateLink(
   trx: Kysely<Database>,
   ctx: RequestContext,
-  input: { requestId: string; purpose: CandidateLinkPurpose; expiresAt: Date; publicUrl: string },
+  input: { requestId: string; purpose: CandidateLinkPurpose; expiresAt: Date; publicUrl: string; keepOthers?: boolean },
 ): Promise<{ id: string; token: string; url: string }> {
-  await trx.updateTable('candidate_links').set({ revoked_at: ctx.now }).where('request_id', '=', input.requestId).where('revoked_at', 'is', null).execute();
+  if (!input.keepOthers) await trx.updateTable('candidate_links').set({ revoked_at: ctx.now }).where('request_id', '=', input.requestId).where('revoked_at', 'is', null).execute();
   const token = newToken();
   const link = await trx
     .insertInto('candidate_links')

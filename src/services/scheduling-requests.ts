@@ -37,6 +37,9 @@ export interface RequestSummary {
   requisitionId: string;
   requisitionTitle: string;
   clientId: string | null;
+  /** The confirmed interview's start and the candidate's "I'll be there", when there is one. */
+  interviewStartsAt: Date | null;
+  candidateConfirmedAt: Date | null;
 }
 
 function encodeCursor(readyAt: Date, id: string): string {
@@ -65,6 +68,7 @@ export async function listSchedulingRequests(db: Kysely<Database>, ctx: RequestC
     .innerJoin('candidates as c', 'c.id', 'a.candidate_id')
     .innerJoin('stages as s', 's.id', 'r.stage_id')
     .innerJoin('requisitions as q', 'q.id', 'a.requisition_id')
+    .leftJoin('interviews as i', (join) => join.onRef('i.request_id', '=', 'r.id').on('i.status', '=', 'confirmed'))
     .select([
       'r.id',
       'r.status',
@@ -78,6 +82,8 @@ export async function listSchedulingRequests(db: Kysely<Database>, ctx: RequestC
       'q.id as requisitionId',
       'q.title as requisitionTitle',
       'q.client_id as clientId',
+      'i.starts_at as interviewStartsAt',
+      'i.candidate_confirmed_at as candidateConfirmedAt',
     ])
     .where('r.organization_id', '=', actor.organizationId);
   query = query.where(visibleRequests(actor));

@@ -3,7 +3,7 @@ import { remindersJob } from '../../src/jobs/reminders.js';
 import { formatInZone } from '../../src/services/scheduling-notifications.js';
 import { openTestApp, signIn, type Session, type TestApp } from '../helpers/app.js';
 import { backends } from '../helpers/db.js';
-import { loadAcme, makeApplication, makeRequisition, type Acme } from '../helpers/scheduling-factories.js';
+import { lastCandidateToken, loadAcme, makeApplication, makeRequisition, type Acme } from '../helpers/scheduling-factories.js';
 
 const hour = 3_600_000;
 const minute = 60_000;
@@ -38,7 +38,7 @@ describe.each(backends)('interview reminders on the %s database', (backend) => {
     const booked = await call('POST', `/api/v1/scheduling-requests/${requestId}/book`, { sessions: [{ start: starts.toISOString(), interviewerIds: [hmUser.id] }] });
     expect(booked.statusCode, booked.body).toBe(201);
     const interviewId = booked.json<{ id: string }>().id;
-    const job = remindersJob(t.database.db, { everyMs: 0 });
+    const job = remindersJob(t.database.db, { everyMs: 0, publicUrl: 'http://loopwise.test' });
 
     expect(await job.runOnce(new Date(starts.getTime() - 24 * hour - minute))).toBe(0);
     expect(await job.runOnce(new Date(starts.getTime() - 24 * hour + minute))).toBe(2);
@@ -91,9 +91,65 @@ describe.each(backends)('interview reminders on the %s database', (backend) => {
     const booked = await call('POST', `/api/v1/scheduling-requests/${requestId}/book`, { sessions: [{ start: starts.toISOString(), interviewerIds: [acme.user('hm@acme.test').id] }] });
     expect(booked.statusCode, booked.body).toBe(201);
     const interviewId = booked.json<{ id: string }>().id;
-    const job = remindersJob(t.database.db, { everyMs: 0 });
+    const job = remindersJob(t.database.db, { everyMs: 0, publicUrl: 'http://loopwise.test' });
     expect(await job.runOnce(new Date(starts.getTime() - 2 * hour))).toBe(0);
     expect(await job.runOnce(new Date(starts.getTime() - 59 * minute))).toBe(2);
     expect((await reminders(interviewId)).map((r) => r.key.split(':')[1])).toEqual(['60', '60']);
+  });
+
+  it("carries I'll be there / reschedule links: confirming is recorded and shown to staff, the booking link keeps working, cancel revokes", async () => {
+    clock = new Date('2026-12-14T13:00:00Z');
+    hm = await signIn(t.app, 'hm@acme.test');
+    const { requisition, stages } = await makeRequisition(acme, { client: null });
+    const application = await makeApplication(acme, requisition.id);
+    const candidate = await t.database.db.selectFrom('candidates').selectAll().where('id', '=', application.candidate_id).executeTakeFirstOrThrow();
+    const requestId = (await call('POST', '/api/v1/scheduling-requests', { applicationId: application.id, stageId: stages.hm })).json<{ id: string }>().id;
+    const starts = new Date('2026-12-16T15:00:00Z');
+    const booked = await call('POST', `/api/v1/scheduling-requests/${requestId}/book`, { sessions: [{ start: starts.toISOString(), interviewerIds: [acme.user('hm@acme.test').id] }] });
+    expect(booked.statusCode, booked.body).toBe(201);
+    const interviewId = booked.json<{ id: string }>().id;
+    const bookingToken = await lastCandidateToken(t.database.db, candidate.email);
+    const staffView = async () => (await t.app.inject({ method: 'GET', url: `/api/v1/interviews/${interviewId}`, headers: hm.headers })).json<{ candidateConfirmedAt: string | null; unconfirmedSoon: boolean }>();
+    const listed = async () =>
+      (await t.app.inject({ method: 'GET', url: `/api/v1/scheduling-requests?requisitionId=${requisition.id}`, headers: hm.headers }))
+        .json<{ items: { id: string; unconfirmedSoon: boolean; candidateConfirmedAt: string | null }[] }>()
+        .items.find((r) => r.id === requestId);
+    expect(await staffView()).toMatchObject({ candidateConfirmedAt: null, unconfirmedSoon: false });
+
+    clock = new Date(starts.getTime() - 24 * hour + minute);
+    hm = await signIn(t.app, 'hm@acme.test');
+    const job = remindersJob(t.database.db, { everyMs: 0, publicUrl: 'http://loopwise.test' });
+    expect(await job.runOnce(clock)).toBe(2);
+    const text = (await reminders(interviewId)).find((r) => r.payload.to === candidate.email)?.payload.text ?? '';
+    const confirm = /I'll be there: http:\/\/loopwise\.test\/s\/([A-Za-z0-9_-]{40,})\?action=confirm/.exec(text);
+    const token = confirm?.[1] ?? '';
+    expect(token, text).not.toBe('');
+    expect(text).toContain(`I need to reschedule: http://loopwise.test/s/${token}?action=reschedule`);
+    expect(token).not.toBe(bookingToken);
+    const before = await t.app.inject({ method: 'GET', url: `/api/v1/public/links/${bookingToken}` });
+    expect(before.statusCode, 'the booking link still works after the reminder').toBe(200);
+    expect(before.json()).toMatchObject({ state: 'confirmed', interview: { candidateConfirmed: false } });
+    expect(await staffView()).toMatchObject({ candidateConfirmedAt: null, unconfirmedSoon: true });
+    expect(await listed()).toMatchObject({ candidateConfirmedAt: null, unconfirmedSoon: true });
+
+    const confirmedAt = clock.toISOString();
+    for (let k = 0; k < 2; k++) {
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1/public/links/${token}/confirm`, payload: {} });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ state: 'confirmed', interview: { candidateConfirmed: true } });
+      clock = new Date(clock.getTime() + minute);
+    }
+    expect(await staffView()).toMatchObject({ candidateConfirmedAt: confirmedAt, unconfirmedSoon: false });
+    expect(await listed()).toMatchObject({ candidateConfirmedAt: confirmedAt, unconfirmedSoon: false });
+    const audits = await t.database.db.selectFrom('audit_events').select('actor_type').where('action', '=', 'interview.candidate_confirmed').where('entity_id', '=', interviewId).execute();
+    expect(audits.map((a) => a.actor_type), 'recorded once').toEqual(['candidate']);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/public/links/${bookingToken}` })).statusCode).toBe(200);
+
+    hm = await signIn(t.app, 'hm@acme.test');
+    expect((await call('POST', `/api/v1/interviews/${interviewId}/cancel`, { reason: 'Withdrew' })).statusCode).toBe(200);
+    for (const revoked of [token, bookingToken]) {
+      expect((await t.app.inject({ method: 'GET', url: `/api/v1/public/links/${revoked}` })).statusCode).toBe(404);
+      expect((await t.app.inject({ method: 'POST', url: `/api/v1/public/links/${revoked}/confirm`, payload: {} })).statusCode).toBe(404);
+    }
   });
 });

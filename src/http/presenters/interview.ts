@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '../../auth/actor.js';
 import { stageKinds } from '../../db/schema.js';
 import type { InterviewView } from '../../services/scheduling-context.js';
-import { localIso } from './scheduling.js';
+import { isUnconfirmedSoon, localIso } from './scheduling.js';
 
 const interviewStatuses = ['pending_approval', 'confirmed', 'canceled', 'completed', 'no_show'] as const;
 
@@ -39,7 +39,10 @@ export const interviewSchema = z.object({
   canceledAt: z.iso.datetime().nullable().optional(),
   cancelReason: z.string().nullable().optional(),
   declinedBy: z.array(z.object({ id: z.uuid(), name: z.string() })).optional(),
+  candidateConfirmedAt: z.iso.datetime().nullable().optional().describe('when the candidate answered "I\'ll be there"'),
+  unconfirmedSoon: z.boolean().optional().describe('confirmed, starting within 24 hours, and the candidate has not confirmed'),
 });
+
 
 export type InterviewDto = z.infer<typeof interviewSchema>;
 
@@ -53,7 +56,7 @@ function audienceOf(actor: Actor, view: InterviewView): Audience {
   return 'staff';
 }
 
-export function presentInterview(view: InterviewView, actor: Actor): InterviewDto {
+export function presentInterview(view: InterviewView, actor: Actor, now: Date): InterviewDto {
   const { interview, candidate, stage, requisition } = view;
   const audience = audienceOf(actor, view);
   const base: InterviewDto = {
@@ -91,5 +94,7 @@ export function presentInterview(view: InterviewView, actor: Actor): InterviewDt
     outcome: interview.outcome,
     cancelReason: interview.cancel_reason,
     declinedBy: view.assignments.filter((a) => a.declinedAt !== null).map((a) => ({ id: a.interviewerId, name: a.name })),
+    candidateConfirmedAt: interview.candidate_confirmed_at?.toISOString() ?? null,
+    unconfirmedSoon: isUnconfirmedSoon(interview, now),
   };
 }

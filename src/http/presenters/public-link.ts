@@ -21,7 +21,7 @@ export const candidatePageSchema = z.object({
   state: z.enum(['choose_time', 'send_availability', 'availability_sent', 'pending_approval', 'confirmed', 'waiting', 'closed']),
   options: z.array(candidateOption),
   interview: z
-    .object({ status: z.enum(['pending_approval', 'confirmed']), start: z.string(), end: z.string(), location: z.string().nullable(), sessions: z.array(candidateSession) })
+    .object({ status: z.enum(['pending_approval', 'confirmed']), candidateConfirmed: z.boolean(), start: z.string(), end: z.string(), location: z.string().nullable(), sessions: z.array(candidateSession) })
     .nullable(),
   reschedule: z.object({ allowed: z.boolean(), cutoffHours: z.number().int(), remaining: z.number().int(), options: z.array(candidateOption) }),
   windows: z.array(z.object({ start: z.string(), end: z.string() })).nullable(),
@@ -40,6 +40,7 @@ function presentCandidateInterview(view: InterviewView, tz: string) {
   const status = view.interview.status === 'pending_approval' ? ('pending_approval' as const) : ('confirmed' as const);
   return {
     status,
+    candidateConfirmed: view.interview.candidate_confirmed_at !== null,
     start: localIso(view.interview.starts_at, tz),
     end: localIso(view.interview.ends_at, tz),
     location: view.interview.location,

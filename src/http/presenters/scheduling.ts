@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Actor } from '../../auth/actor.js';
-import { requestStatuses, stageKinds } from '../../db/schema.js';
+import { requestStatuses, stageKinds, type Interview } from '../../db/schema.js';
 import type { RequestView } from '../../services/scheduling-context.js';
 import type { OptionData, OptionsResult, RenderedExplanation } from '../../services/scheduling-options.js';
 import type { RequestSummary, TransitionRow } from '../../services/scheduling-requests.js';
@@ -10,6 +10,14 @@ import type { RequestSummary, TransitionRow } from '../../services/scheduling-re
 export function localIso(at: string | Date, timeZone: string): string {
   const millis = typeof at === 'string' ? Date.parse(at) : at.getTime();
   return DateTime.fromMillis(millis, { zone: timeZone }).toISO({ suppressMilliseconds: true }) ?? new Date(millis).toISOString();
+}
+
+const soonMs = 24 * 3_600_000;
+
+/** A confirmed interview starting within 24 hours that the candidate has not confirmed: the coordinator should check in. */
+export function isUnconfirmedSoon(interview: { status: string; starts_at: Date; candidate_confirmed_at: Date | null }, now: Date): boolean {
+  const left = interview.starts_at.getTime() - now.getTime();
+  return interview.status === 'confirmed' && interview.candidate_confirmed_at === null && left > 0 && left <= soonMs;
 }
 
 const waitingOn = z.enum(['coordinator', 'candidate', 'interviewers', 'client']).nullable();
@@ -76,6 +84,8 @@ export const requestSummarySchema = z.object({
   candidate: z.object({ id: z.uuid(), name: z.string() }),
   stage: z.object({ id: z.uuid(), name: z.string() }),
   requisition: z.object({ id: z.uuid(), title: z.string(), clientId: z.uuid().nullable() }),
+  candidateConfirmedAt: z.iso.datetime().nullable().describe('when the candidate answered "I\'ll be there" for the confirmed interview'),
+  unconfirmedSoon: z.boolean().describe('the confirmed interview starts within 24 hours and the candidate has not confirmed'),
 });
 
 export function presentRequestSummary(row: RequestSummary, now: Date): z.infer<typeof requestSummarySchema> {
@@ -89,6 +99,9 @@ export function presentRequestSummary(row: RequestSummary, now: Date): z.infer<t
     candidate: { id: row.candidateId, name: row.candidateName },
     stage: { id: row.stageId, name: row.stageName },
     requisition: { id: row.requisitionId, title: row.requisitionTitle, clientId: row.clientId },
+    candidateConfirmedAt: row.candidateConfirmedAt?.toISOString() ?? null,
+    unconfirmedSoon:
+      row.interviewStartsAt !== null && isUnconfirmedSoon({ status: 'confirmed', starts_at: row.interviewStartsAt, candidate_confirmed_at: row.candidateConfirmedAt }, now),
   };
 }
 
@@ -116,7 +129,10 @@ export const requestSchema = requestSummarySchema.extend({
 });
 
 /** A request as staff and hiring managers see it; client users get it without the internal history. */
-export function presentRequest(view: RequestView, extra: { interviewId: string | null; transitions: TransitionRow[]; now: Date; actor: Actor }): z.infer<typeof requestSchema> {
+export function presentRequest(
+  view: RequestView,
+  extra: { interviewId: string | null; interview?: Interview | null | undefined; transitions: TransitionRow[]; now: Date; actor: Actor },
+): z.infer<typeof requestSchema> {
   const { request, candidate, stage, requisition, rules } = view;
   const internal = !(extra.actor.kind === 'user' && extra.actor.role === 'client_user');
   const summary = presentRequestSummary(
@@ -133,6 +149,8 @@ export function presentRequest(view: RequestView, extra: { interviewId: string |
       requisitionId: requisition.id,
       requisitionTitle: requisition.title,
       clientId: requisition.client_id,
+      interviewStartsAt: extra.interview?.status === 'confirmed' ? extra.interview.starts_at : null,
+      candidateConfirmedAt: extra.interview?.status === 'confirmed' ? extra.interview.candidate_confirmed_at : null,
     },
     extra.now,
   );

@@ -54,7 +54,7 @@ export const interviewsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const ctx = contextOf(request);
-      return { items: (await listInterviews(db(), ctx, request.query)).map((view) => presentInterview(view, ctx.actor)) };
+      return { items: (await listInterviews(db(), ctx, request.query)).map((view) => presentInterview(view, ctx.actor, ctx.now)) };
     },
   );
 
@@ -63,7 +63,7 @@ export const interviewsRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['interviews'], summary: 'One interview (interviewers get the brief)', params: idParams, response: { 200: interviewSchema, ...errorResponses(400, 401, 404) } } },
     async (request) => {
       const ctx = contextOf(request);
-      return presentInterview(await getInterview(db(), ctx, request.params.id), ctx.actor);
+      return presentInterview(await getInterview(db(), ctx, request.params.id), ctx.actor, ctx.now);
     },
   );
 
@@ -82,7 +82,7 @@ export const interviewsRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = contextOf(request);
       const { override, initiator, reason: why, ...choice } = request.body;
       const moved = await rescheduleInterview(db(), ctx, request.params.id, { choice, initiator, reason: why, override, publicUrl: publicUrl() });
-      return presentInterview(moved, ctx.actor);
+      return presentInterview(moved, ctx.actor, ctx.now);
     },
   );
 
@@ -99,7 +99,7 @@ export const interviewsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const ctx = contextOf(request);
-      return presentInterview(await cancelInterview(db(), ctx, request.params.id, request.body), ctx.actor);
+      return presentInterview(await cancelInterview(db(), ctx, request.params.id, request.body), ctx.actor, ctx.now);
     },
   );
 
@@ -116,7 +116,7 @@ export const interviewsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const ctx = contextOf(request);
-      return presentInterview(await recordOutcome(db(), ctx, request.params.id, request.body.outcome), ctx.actor);
+      return presentInterview(await recordOutcome(db(), ctx, request.params.id, request.body.outcome), ctx.actor, ctx.now);
     },
   );
 
@@ -143,7 +143,7 @@ export const interviewsRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['interviews'], summary: 'Client approval of the booked time', params: idParams, body: z.object({}).strict().default({}), response: one } },
     async (request) => {
       const ctx = contextOf(request);
-      return presentInterview(await approveInterview(db(), ctx, request.params.id, publicUrl()), ctx.actor);
+      return presentInterview(await approveInterview(db(), ctx, request.params.id, publicUrl()), ctx.actor, ctx.now);
     },
   );
 
@@ -152,7 +152,7 @@ export const interviewsRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['interviews'], summary: 'Client declines the booked time with a reason; back to the coordinator', params: idParams, body: z.object({ reason }).strict(), response: one } },
     async (request) => {
       const ctx = contextOf(request);
-      return presentInterview(await declineInterview(db(), ctx, request.params.id, request.body), ctx.actor);
+      return presentInterview(await declineInterview(db(), ctx, request.params.id, request.body), ctx.actor, ctx.now);
     },
   );
 
@@ -170,7 +170,7 @@ export const interviewsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const ctx = contextOf(request);
       const proposed = request.body.windows.map((w) => ({ start: new Date(w.start).toISOString(), end: new Date(w.end).toISOString() }));
-      return presentInterview(await declineInterview(db(), ctx, request.params.id, { reason: request.body.reason, windows: proposed }), ctx.actor);
+      return presentInterview(await declineInterview(db(), ctx, request.params.id, { reason: request.body.reason, windows: proposed }), ctx.actor, ctx.now);
     },
   );
 
@@ -191,7 +191,7 @@ export const interviewsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const ctx = contextOf(request);
       const { view, suggestions } = await declineAssignment(db(), ctx, request.params.id, request.body.reason);
-      return { interview: presentInterview(view, ctx.actor), suggestions };
+      return { interview: presentInterview(view, ctx.actor, ctx.now), suggestions };
     },
   );
 };

@@ -2,7 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { bookFromLink, cancelFromLink, candidatePage, rescheduleFromLink, submitAvailability, validZone } from '../../services/candidate-links.js';
+import { bookFromLink, cancelFromLink, confirmFromLink, candidatePage, rescheduleFromLink, submitAvailability, validZone } from '../../services/candidate-links.js';
 import { registerIdempotency } from '../idempotency.js';
 import { candidatePageSchema, presentCandidatePage } from '../presenters/public-link.js';
 import { errorResponses } from '../schemas.js';
@@ -90,6 +90,23 @@ export const publicLinksRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await rescheduleFromLink(db(), request.params.token, request.body, meta(request));
+      return page(request, request.params.token);
+    },
+  );
+
+  app.post(
+    '/public/links/:token/confirm',
+    {
+      schema: {
+        tags: ['candidate'],
+        summary: '"I\'ll be there": confirm your upcoming interview (asking again changes nothing)',
+        params: tokenParams,
+        body: z.object({}).strict().optional(),
+        response: { 200: candidatePageSchema, ...errorResponses(400, 404, 422, 429) },
+      },
+    },
+    async (request) => {
+      await confirmFromLink(db(), request.params.token, meta(request));
       return page(request, request.params.token);
     },
   );

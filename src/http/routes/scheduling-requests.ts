@@ -82,7 +82,7 @@ export const schedulingRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const ctx = contextOf(request);
       const { view, interview, transitions } = await getSchedulingRequest(db(), ctx, request.params.id);
-      return presentRequest(view, { interviewId: interview?.interview.id ?? null, transitions, now: ctx.now, actor: ctx.actor });
+      return presentRequest(view, { interviewId: interview?.interview.id ?? null, interview: interview?.interview ?? null, transitions, now: ctx.now, actor: ctx.actor });
     },
   );
 
@@ -136,7 +136,7 @@ export const schedulingRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = contextOf(request);
       const { override: limitOverride, ...choice } = request.body;
       const booked = await bookSchedulingRequest(db(), ctx, request.params.id, { choice, override: limitOverride, publicUrl: publicUrl() });
-      return reply.status(201).send(presentInterview(booked, ctx.actor));
+      return reply.status(201).send(presentInterview(booked, ctx.actor, ctx.now));
     },
   );
 };
