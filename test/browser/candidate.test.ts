@@ -86,6 +86,18 @@ describe.runIf(browserAvailable())('candidate pages on a phone', { timeout: 60_0
     expect(ics).toMatch(/BEGIN:VEVENT[\s\S]*DTSTART:\d{8}T\d{6}Z[\s\S]*LOCATION:Phone call: the recruiter calls you/);
   });
 
+  it("answers the reminder's links: I'll be there confirms once, I need to reschedule opens the reschedule view", async () => {
+    const plain = page.url();
+    await page.goto(`${plain}&action=confirm`);
+    await page.getByRole('status').filter({ hasText: 'Thanks, we’ll see you then.' }).waitFor();
+    expect(publicUrls.filter((u) => u.endsWith('/confirm'))).toHaveLength(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${plain}&action=reschedule`);
+    await page.getByRole('heading', { name: 'Reschedule' }).waitFor();
+    await page.goto(plain);
+    await page.getByRole('heading', { name: 'Your interview is booked' }).waitFor();
+  });
+
   it('reschedules to another offered time with a reason, then cancels with a reason', async () => {
     const booked = await page.getByTestId('interview-summary').textContent();
     await page.getByRole('button', { name: 'Reschedule' }).click();

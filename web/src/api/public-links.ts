@@ -10,6 +10,8 @@ export type CandidateSession = { name: string; start: string; end: string; with:
 export type CandidateOption = { id: string; start: string; end: string; sessions: CandidateSession[] };
 export type CandidateInterview = {
   status: 'pending_approval' | 'confirmed';
+  /** The candidate answered "I'll be there". */
+  candidateConfirmed: boolean;
   start: string;
   end: string;
   location: string | null;
@@ -64,6 +66,11 @@ export function useRescheduleInterview(token: string) {
 
 export function useSendAvailability(token: string) {
   return useLinkMutation(token, (windows: TimeWindow[]) => api.post<CandidateLinkPage>(`${base(token)}/availability`, { windows }));
+}
+
+/** "I'll be there" from the reminder email (asking again changes nothing). */
+export function useConfirmInterview(token: string) {
+  return useLinkMutation(token, () => api.post<CandidateLinkPage>(`${base(token)}/confirm`, {}));
 }
 
 /** Canceling ends the link (the API answers 404 afterwards): the page stops asking for it. */

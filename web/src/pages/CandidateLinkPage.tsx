@@ -1,8 +1,8 @@
 import { Center, Loader, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client';
-import { type CandidateLinkPage as LinkPage, useCandidateLink } from '../api/public-links';
+import { type CandidateLinkPage as LinkPage, useCandidateLink, useConfirmInterview } from '../api/public-links';
 import { AvailabilityForm } from './candidate/AvailabilityForm';
 import { BookedInterview } from './candidate/BookedInterview';
 import { CandidateShell } from './candidate/CandidateShell';
@@ -26,6 +26,15 @@ export function CandidateLinkPage() {
   const [canceled, setCanceled] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const link = useCandidateLink(token, zone, !canceled);
+  const action = params.get('action');
+  const confirm = useConfirmInterview(token);
+  const confirmAsked = useRef(false);
+  // "I'll be there" from the reminder email: confirmed once, however often the page renders.
+  useEffect(() => {
+    if (action !== 'confirm' || confirmAsked.current) return;
+    confirmAsked.current = true;
+    confirm.mutate(undefined, { onSuccess: () => setNotice('Thanks, we’ll see you then.') });
+  }, [action, confirm]);
 
   if (canceled) {
     return (
@@ -82,6 +91,11 @@ export function CandidateLinkPage() {
             {notice}
           </Notice>
         )}
+        {confirm.isError && (
+          <Notice color="red" role="alert" title="Could not confirm">
+            {confirm.error.message}
+          </Notice>
+        )}
         {link.isError && (
           <Notice color="red" role="alert" title="Could not refresh">
             {link.error.message}
@@ -94,6 +108,7 @@ export function CandidateLinkPage() {
             page={page}
             onNotice={setNotice}
             onCanceled={() => setCanceled(true)}
+            startRescheduling={action === 'reschedule'}
           />
         </div>
       </Stack>
@@ -101,7 +116,19 @@ export function CandidateLinkPage() {
   );
 }
 
-function LinkContent({ token, page, onNotice, onCanceled }: { token: string; page: LinkPage; onNotice: (message: string | null) => void; onCanceled: () => void }) {
+function LinkContent({
+  token,
+  page,
+  onNotice,
+  onCanceled,
+  startRescheduling,
+}: {
+  token: string;
+  page: LinkPage;
+  onNotice: (message: string | null) => void;
+  onCanceled: () => void;
+  startRescheduling: boolean;
+}) {
   switch (page.state) {
     case 'choose_time':
       return <ChooseTime token={token} page={page} onBooked={(booked) => onNotice(bookedMessage(booked))} />;
@@ -111,7 +138,7 @@ function LinkContent({ token, page, onNotice, onCanceled }: { token: string; pag
       return <AvailabilitySent page={page} />;
     case 'confirmed':
     case 'pending_approval':
-      return page.interview ? <BookedInterview token={token} page={page} interview={page.interview} onChanged={onNotice} onCanceled={onCanceled} /> : <Waiting />;
+      return page.interview ? <BookedInterview token={token} page={page} interview={page.interview} onChanged={onNotice} onCanceled={onCanceled} startRescheduling={startRescheduling} /> : <Waiting />;
     case 'waiting':
       return <Waiting />;
     case 'closed':

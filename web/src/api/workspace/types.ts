@@ -20,6 +20,10 @@ export type RequestSummary = {
   candidate: Ref;
   stage: Ref;
   requisition: { id: string; title: string; clientId: string | null };
+  /** When the candidate answered "I'll be there" for the confirmed interview. */
+  candidateConfirmedAt: string | null;
+  /** The confirmed interview starts within 24 hours and the candidate has not confirmed. */
+  unconfirmedSoon: boolean;
 };
 
 export type Transition = {
@@ -78,6 +82,8 @@ export type Interview = {
   rescheduleCount?: number;
   outcome?: 'completed' | 'candidate_no_show' | 'interviewer_no_show' | null;
   cancelReason?: string | null;
+  candidateConfirmedAt?: string | null;
+  unconfirmedSoon?: boolean;
 };
 
 export type Requirement = { kind: 'people'; personIds: string[] } | { kind: 'pool'; poolId: string; count: number; tag?: string | null };

@@ -32,14 +32,17 @@ export function BookedInterview({
   interview,
   onChanged,
   onCanceled,
+  startRescheduling = false,
 }: {
   token: string;
   page: CandidateLinkPage;
   interview: CandidateInterview;
   onChanged: (message: string | null) => void;
   onCanceled: () => void;
+  /** Opened from the reminder's "I need to reschedule" link. */
+  startRescheduling?: boolean;
 }) {
-  const [mode, setMode] = useState<Mode>('view');
+  const [mode, setMode] = useState<Mode>(startRescheduling && interview.status === 'confirmed' ? 'reschedule' : 'view');
   const [returned, setReturned] = useState(false);
   const back = () => { setReturned(true); setMode('view'); };
 

@@ -23,7 +23,7 @@ export function QueuePage() {
 
 function needsAction(request: RequestSummary): boolean {
   if (request.status === 'ready' || request.status === 'offered') return true;
-  return request.status === 'booked' && request.waitingOn !== null;
+  return request.status === 'booked' && (request.waitingOn !== null || request.unconfirmedSoon);
 }
 
 function Queue() {
@@ -132,13 +132,18 @@ function useQueueSignals(): Signals {
 function Flags({ request, signals }: { request: RequestSummary; signals: Signals }) {
   const unconfirmed = signals.unconfirmedSoon.get(request.id);
   const noShows = signals.noShows.get(request.candidate.id) ?? 0;
-  if (!unconfirmed && noShows < 2) return null;
+  if (!unconfirmed && !request.unconfirmedSoon && noShows < 2) return null;
   const hours = unconfirmed ? Math.max(0, Math.round((Date.parse(unconfirmed.startsAt) - Date.now()) / 3_600_000)) : 0;
   return (
     <Group gap={4}>
       {unconfirmed && (
         <Badge color="orange" variant="light">
           Unconfirmed · starts in {hours} h
+        </Badge>
+      )}
+      {request.unconfirmedSoon && (
+        <Badge color="yellow" variant="light" title="Starts within 24 hours and the candidate has not answered “I’ll be there”">
+          Unconfirmed by candidate
         </Badge>
       )}
       {noShows >= 2 && (
