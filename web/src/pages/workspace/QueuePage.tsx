@@ -138,7 +138,7 @@ function Flags({ request, signals }: { request: RequestSummary; signals: Signals
     <Group gap={4}>
       {unconfirmed && (
         <Badge color="orange" variant="light">
-          Unconfirmed · starts in {hours} h
+          Client approval pending · starts in {hours} h
         </Badge>
       )}
       {request.unconfirmedSoon && (
