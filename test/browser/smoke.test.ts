@@ -35,4 +35,14 @@ describe.runIf(browserAvailable())('the web app in Chromium', { timeout: 60_000 
     // The signed-out session check answers 401 by design; anything else (CSP, script errors) fails.
     expect(problems.filter((p) => !/status of 401/.test(p))).toEqual([]);
   });
+
+  it('renders the API documentation under the same strict CSP', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${url}/docs`);
+    await page.locator('.opblock').first().waitFor();
+    expect(await page.locator('.opblock').count()).toBeGreaterThan(50);
+    expect(errors).toEqual([]);
+  });
 });
