@@ -55,8 +55,6 @@ export interface BuildOptions {
   webDir?: string;
 }
 
-const defaultWebDir = fileURLToPath(new URL('../../../dist/web', import.meta.url));
-const sourceWebDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 export const contentSecurityPolicy = {
   directives: {
@@ -123,7 +121,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(healthRoutes);
   await app.register(apiRoutes, { prefix: '/api/v1' });
   if (deps.config.env !== 'production') await app.register(devMailRoutes);
-  await registerWebApp(app, options.webDir ?? pickWebDir());
+  await registerWebApp(app, options.webDir ?? defaultWebDir());
   return app;
 }
 
@@ -148,7 +146,8 @@ async function apiRoutes(api: FastifyInstance): Promise<void> {
   await api.register(webhooksRoutes);
 }
 
-function pickWebDir(): string {
-  // Compiled code runs from dist/src/http, sources from src/http; both find dist/web.
-  return import.meta.url.includes('/dist/src/') ? defaultWebDir : sourceWebDir;
+/** `dist/web`, seen from compiled code (dist/src/http) or from the sources (src/http). */
+function defaultWebDir(): string {
+  const root = import.meta.url.includes('/dist/src/') ? '../../../' : '../../';
+  return fileURLToPath(new URL(`${root}dist/web`, import.meta.url));
 }
