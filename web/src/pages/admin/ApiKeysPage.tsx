@@ -1,4 +1,4 @@
-import { Badge, Button, Code, Group, Modal, Radio, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Code, Group, Modal, Radio, Stack, Table, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { type ApiKey, type ApiKeyScope, useApiKeys, useCreateApiKey, useRevokeApiKey } from '../../api/admin-integrations';
 import { useUsers } from '../../api/admin';
@@ -6,6 +6,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { SecretReveal } from './integrations/SecretReveal';
 import { AdminPage, When } from './integrations/shared';
 import { ConfirmModal, ErrorAlert, Pager, QueryState } from './shared';
+import { DataTable } from '../../components/DataTable';
 
 const SCOPES: { value: ApiKeyScope; label: string; description: string }[] = [
   { value: 'read', label: 'Read', description: 'Reads requisitions, candidates, requests and interviews. Changes nothing.' },
@@ -39,26 +40,9 @@ function ApiKeys() {
         Your ATS and scripts call the API with a key in the <Code>Authorization: Bearer</Code> header. Each key acts with its scope; revoke a key as soon as it is no longer needed or may have leaked.
       </Text>
       <QueryState isPending={keys.isPending} error={keys.error} isEmpty={keys.data?.items.length === 0} empty="No API keys yet. Create one for each system that calls Loopwise.">
-        <Table.ScrollContainer minWidth={860}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col">Key</Table.Th>
-                <Table.Th scope="col">Scope</Table.Th>
-                <Table.Th scope="col">Created</Table.Th>
-                <Table.Th scope="col">Last used</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {keys.data?.items.map((key) => <ApiKeyRow key={key.id} apiKey={key} creator={key.createdBy ? names.get(key.createdBy) : undefined} />)}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable columns={['Name', 'Key', 'Scope', 'Created', 'Last used', 'Status']} minWidth={860}>
+          {keys.data?.items.map((key) => <ApiKeyRow key={key.id} apiKey={key} creator={key.createdBy ? names.get(key.createdBy) : undefined} />)}
+        </DataTable>
       </QueryState>
       <Pager cursors={cursors} nextCursor={keys.data?.nextCursor} onChange={setCursors} />
       <CreateApiKeyModal opened={creating} onClose={() => setCreating(false)} />

@@ -1,9 +1,10 @@
-import { Badge, Button, Group, Menu, Modal, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Badge, Button, Group, Menu, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { type Client, useClientUsers, useClients, useCreateClient, useUpdateClient } from '../../api/admin';
 import { PageTitle } from '../../components/PageTitle';
+import { usePagedSearch } from '../../components/usePagedSearch';
 import { AdminOnly, ConfirmModal, ErrorAlert, Pager, QueryState } from './shared';
+import { DataTable } from '../../components/DataTable';
 
 type Shown = 'active' | 'archived' | 'all';
 
@@ -16,12 +17,10 @@ export function ClientsPage() {
 }
 
 function Clients() {
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
+  const { search, setSearch, q, cursor, cursors, setCursors, reset } = usePagedSearch();
   const [shown, setShown] = useState<Shown>('active');
-  const [cursors, setCursors] = useState<string[]>([]);
   const [editing, setEditing] = useState<Client | 'new' | null>(null);
-  const clients = useClients({ q: q || undefined, archived: shown === 'all' ? undefined : shown === 'archived', cursor: cursors.at(-1) });
+  const clients = useClients({ q, archived: shown === 'all' ? undefined : shown === 'archived', cursor });
 
   return (
     <Stack gap="md" maw={1000}>
@@ -30,33 +29,19 @@ function Clients() {
         <Button onClick={() => setEditing('new')}>Add client</Button>
       </Group>
       <Group align="flex-end">
-        <TextInput label="Search" placeholder="Name or external id" value={search} onChange={(e) => { setCursors([]); setSearch(e.currentTarget.value); }} />
+        <TextInput label="Search" placeholder="Name or external id" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
         <Select
           label="Show"
           data={[{ value: 'active', label: 'Active clients' }, { value: 'archived', label: 'Archived clients' }, { value: 'all', label: 'All clients' }]}
           value={shown}
           allowDeselect={false}
-          onChange={(value) => { setCursors([]); setShown((value ?? 'active') as Shown); }}
+          onChange={reset((value: string | null) => setShown((value ?? 'active') as Shown))}
         />
       </Group>
       <QueryState isPending={clients.isPending} error={clients.error} isEmpty={clients.data?.items.length === 0} empty="No clients here yet.">
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col">External id</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {clients.data?.items.map((client) => <ClientRow key={client.id} client={client} onEdit={() => setEditing(client)} />)}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable columns={['Name', 'External id', 'Status']} minWidth={640}>
+          {clients.data?.items.map((client) => <ClientRow key={client.id} client={client} onEdit={() => setEditing(client)} />)}
+        </DataTable>
       </QueryState>
       <Pager cursors={cursors} nextCursor={clients.data?.nextCursor} onChange={setCursors} />
       {editing && <ClientModal client={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}

@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { type Delivery, type DeliveryChannel, useDeliveries, useRetryDelivery, useWebhooks } from '../../api/admin-integrations';
@@ -7,6 +7,7 @@ import { DeliveryStatusBadge } from './integrations/DeliveryStatusBadge';
 import { AdminPage, When } from './integrations/shared';
 import './integrations/integrations.css';
 import { Pager, QueryState } from './shared';
+import { DataTable } from '../../components/DataTable';
 
 type Shown = 'failed' | 'pending';
 
@@ -58,27 +59,11 @@ function Deliveries() {
         isEmpty={deliveries.data?.items.length === 0}
         empty={status === 'failed' ? 'No failed deliveries. Everything was delivered or is still being retried.' : 'Nothing waiting to be delivered.'}
       >
-        <Table.ScrollContainer minWidth={960}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Channel</Table.Th>
-                <Table.Th scope="col">Recipient</Table.Th>
-                <Table.Th scope="col">Attempts</Table.Th>
-                <Table.Th scope="col">Last error</Table.Th>
-                <Table.Th scope="col">{status === 'failed' ? 'Last try' : 'Next try'}</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {deliveries.data?.items.map((delivery) => (
-                <DeliveryRow key={delivery.id} delivery={delivery} recipient={delivery.channel === 'webhook' && delivery.recipient ? urls.get(delivery.recipient) : undefined} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable columns={['Channel', 'Recipient', 'Attempts', 'Last error', status === 'failed' ? 'Last try' : 'Next try']} minWidth={960}>
+          {deliveries.data?.items.map((delivery) => (
+            <DeliveryRow key={delivery.id} delivery={delivery} recipient={delivery.channel === 'webhook' && delivery.recipient ? urls.get(delivery.recipient) : undefined} />
+          ))}
+        </DataTable>
       </QueryState>
       <Pager cursors={cursors} nextCursor={deliveries.data?.nextCursor} onChange={setCursors} />
     </Stack>

@@ -1,13 +1,14 @@
-import { Badge, Button, Group, Menu, Modal, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Badge, Button, Group, Menu, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { type DirectoryUser, useResendInvite, useUpdateUser, useUsers } from '../../api/admin';
 import type { Role } from '../../api/session';
 import { PageTitle } from '../../components/PageTitle';
+import { usePagedSearch } from '../../components/usePagedSearch';
 import { useCurrentUser } from '../../components/RequireSession';
 import { ROLE_LABELS } from '../../nav';
 import { InviteUserModal } from './InviteUserModal';
 import { AdminOnly, ConfirmModal, ErrorAlert, Pager, QueryState, roleOptions } from './shared';
+import { DataTable } from '../../components/DataTable';
 
 type Status = 'all' | 'active' | 'deactivated';
 
@@ -20,17 +21,11 @@ export function UsersPage() {
 }
 
 function Users() {
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
+  const { search, setSearch, q, cursor, cursors, setCursors, reset: resetPages } = usePagedSearch();
   const [role, setRole] = useState<Role | null>(null);
   const [status, setStatus] = useState<Status>('all');
-  const [cursors, setCursors] = useState<string[]>([]);
   const [inviting, setInviting] = useState(false);
-  const users = useUsers({ q: q || undefined, role: role ?? undefined, active: status === 'all' ? undefined : status === 'active', cursor: cursors.at(-1) });
-  const resetPages = <T,>(set: (value: T) => void) => (value: T) => {
-    setCursors([]);
-    set(value);
-  };
+  const users = useUsers({ q, role: role ?? undefined, active: status === 'all' ? undefined : status === 'active', cursor });
 
   return (
     <Stack gap="md" maw={1100}>
@@ -39,7 +34,7 @@ function Users() {
         <Button onClick={() => setInviting(true)}>Invite user</Button>
       </Group>
       <Group align="flex-end">
-        <TextInput label="Search" placeholder="Name or email" value={search} onChange={(e) => resetPages(setSearch)(e.currentTarget.value)} />
+        <TextInput label="Search" placeholder="Name or email" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
         <Select label="Role" placeholder="All roles" clearable data={roleOptions} value={role} onChange={resetPages((value: string | null) => setRole(value as Role | null))} />
         <Select
           label="Status"
@@ -50,25 +45,9 @@ function Users() {
         />
       </Group>
       <QueryState isPending={users.isPending} error={users.error} isEmpty={users.data?.items.length === 0} empty="No users match these filters.">
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col">Email</Table.Th>
-                <Table.Th scope="col">Role</Table.Th>
-                <Table.Th scope="col">Time zone</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {users.data?.items.map((user) => <UserRow key={user.id} user={user} />)}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable columns={['Name', 'Email', 'Role', 'Time zone', 'Status']} minWidth={760}>
+          {users.data?.items.map((user) => <UserRow key={user.id} user={user} />)}
+        </DataTable>
       </QueryState>
       <Pager cursors={cursors} nextCursor={users.data?.nextCursor} onChange={setCursors} />
       <InviteUserModal opened={inviting} onClose={() => setInviting(false)} />

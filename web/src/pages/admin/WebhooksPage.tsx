@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Code, Group, Menu, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Code, Group, Menu, Modal, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { type EndpointWithSecret, type WebhookEndpoint, useDeleteWebhook, useRotateWebhookSecret, useWebhooks } from '../../api/admin-integrations';
 import { PageTitle } from '../../components/PageTitle';
@@ -8,6 +8,7 @@ import { AdminPage, When } from './integrations/shared';
 import { WebhookFormModal } from './integrations/WebhookFormModal';
 import './integrations/integrations.css';
 import { ConfirmModal, QueryState } from './shared';
+import { DataTable } from '../../components/DataTable';
 
 export function WebhooksPage() {
   return (
@@ -32,26 +33,11 @@ function Webhooks() {
         Loopwise POSTs each subscribed event to your endpoints as JSON, signed with the endpoint’s secret in the <Code>webhook-signature</Code> header (Standard Webhooks). Failed deliveries are retried with backoff and listed under Failed deliveries.
       </Text>
       <QueryState isPending={endpoints.isPending} error={endpoints.error} isEmpty={endpoints.data?.items.length === 0} empty="No endpoints yet. Add one to receive interview and request events.">
-        <Table.ScrollContainer minWidth={860}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Endpoint</Table.Th>
-                <Table.Th scope="col">Events</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-                <Table.Th scope="col">Created</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {endpoints.data?.items.map((endpoint) => (
-                <EndpointRow key={endpoint.id} endpoint={endpoint} onEdit={() => setEditing(endpoint)} onShowLog={() => setLogOf(endpoint)} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable columns={['Endpoint', 'Events', 'Status', 'Created']} minWidth={860}>
+          {endpoints.data?.items.map((endpoint) => (
+            <EndpointRow key={endpoint.id} endpoint={endpoint} onEdit={() => setEditing(endpoint)} onShowLog={() => setLogOf(endpoint)} />
+          ))}
+        </DataTable>
       </QueryState>
       <WebhookFormModal opened={editing !== null} endpoint={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       <DeliveryLogDrawer endpoint={logOf} onClose={() => setLogOf(null)} />

@@ -1,11 +1,12 @@
 import { Badge, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useClients } from '../../../api/admin';
 import { useRequisitions } from '../../../api/workspace/requisitions';
 import type { RequisitionStatus } from '../../../api/workspace/types';
 import { PageTitle } from '../../../components/PageTitle';
+import { usePagedSearch } from '../../../components/usePagedSearch';
 import { Pager, QueryState, RecordLink, RoleGate, SCHEDULERS } from '../shared';
+import { DataTable } from '../../../components/DataTable';
 
 export const REQUISITION_STATUS: Record<RequisitionStatus, { label: string; color: string }> = {
   open: { label: 'Open', color: 'green' },
@@ -22,23 +23,17 @@ export function RequisitionsPage() {
 }
 
 function Requisitions() {
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
+  const { search, setSearch, q, cursor, cursors, setCursors, reset } = usePagedSearch();
   const [status, setStatus] = useState<RequisitionStatus | null>('open');
   const [clientId, setClientId] = useState<string | null>(null);
-  const [cursors, setCursors] = useState<string[]>([]);
   const clients = useClients({});
-  const list = useRequisitions({ q: q || undefined, status: status ?? undefined, clientId: clientId ?? undefined, cursor: cursors.at(-1) });
-  const reset = <T,>(set: (value: T) => void) => (value: T) => {
-    setCursors([]);
-    set(value);
-  };
+  const list = useRequisitions({ q, status: status ?? undefined, clientId: clientId ?? undefined, cursor });
 
   return (
     <Stack gap="md" maw={1100}>
       <PageTitle>Requisitions</PageTitle>
       <Group align="flex-end">
-        <TextInput label="Search" placeholder="Title" value={search} onChange={(e) => reset(setSearch)(e.currentTarget.value)} />
+        <TextInput label="Search" placeholder="Title" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
         <Select
           label="Status"
           placeholder="Any status"
@@ -59,37 +54,24 @@ function Requisitions() {
         )}
       </Group>
       <QueryState isPending={list.isPending} error={list.error} isEmpty={list.data?.items.length === 0} empty="No requisitions match these filters.">
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Title</Table.Th>
-                <Table.Th scope="col">Client</Table.Th>
-                <Table.Th scope="col">Hiring manager</Table.Th>
-                <Table.Th scope="col">Recruiter</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data?.items.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>
-                    <RecordLink to={`/requisitions/${r.id}`}>{r.title}</RecordLink>
-                    {r.externalId && <Text span size="xs" c="dimmed"> · {r.externalId}</Text>}
-                  </Table.Td>
-                  <Table.Td>{r.client?.name ?? <Text span size="sm" c="dimmed">In-house</Text>}</Table.Td>
-                  <Table.Td>{r.hiringManager?.name ?? '—'}</Table.Td>
-                  <Table.Td>{r.recruiter?.name ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <Badge color={REQUISITION_STATUS[r.status].color} variant="light">
-                      {REQUISITION_STATUS[r.status].label}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable columns={['Title', 'Client', 'Hiring manager', 'Recruiter', 'Status']} minWidth={760}>
+          {list.data?.items.map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td>
+                <RecordLink to={`/requisitions/${r.id}`}>{r.title}</RecordLink>
+                {r.externalId && <Text span size="xs" c="dimmed"> · {r.externalId}</Text>}
+              </Table.Td>
+              <Table.Td>{r.client?.name ?? <Text span size="sm" c="dimmed">In-house</Text>}</Table.Td>
+              <Table.Td>{r.hiringManager?.name ?? '—'}</Table.Td>
+              <Table.Td>{r.recruiter?.name ?? '—'}</Table.Td>
+              <Table.Td>
+                <Badge color={REQUISITION_STATUS[r.status].color} variant="light">
+                  {REQUISITION_STATUS[r.status].label}
+                </Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       </QueryState>
       <Pager cursors={cursors} nextCursor={list.data?.nextCursor} onChange={setCursors} />
     </Stack>
