@@ -1,24 +1,19 @@
 import { Button, Paper, Stack, Text, Textarea } from '@mantine/core';
-import { type FormEvent, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useCancelInterview } from '../../api/public-links';
+import { useRequiredReason } from '../../components/useRequiredReason';
 import { StepHeading } from './StepHeading';
 import { Notice } from './Notice';
 
 /** Cancel with a reason (the API requires one); the link stops working afterwards. */
 export function CancelInterview({ token, onBack, onCanceled }: { token: string; onBack: () => void; onCanceled: () => void }) {
   const cancel = useCancelInterview(token);
-  const [reason, setReason] = useState('');
-  const [invalid, setInvalid] = useState(false);
-  const field = useRef<HTMLTextAreaElement>(null);
+  const { check, fieldProps } = useRequiredReason('Please tell us why, in a few words.');
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!reason.trim()) {
-      setInvalid(true);
-      field.current?.focus();
-      return;
-    }
-    cancel.mutate(reason.trim(), { onSuccess: onCanceled });
+    const reason = check();
+    if (reason) cancel.mutate(reason, { onSuccess: onCanceled });
   };
 
   return (
@@ -27,19 +22,7 @@ export function CancelInterview({ token, onBack, onCanceled }: { token: string; 
         <Stack gap="md">
           <StepHeading id="cancel-heading" focus>Cancel your interview</StepHeading>
           <Text size="sm">Your recruiter is told right away. After canceling, this link stops working; your recruiter can send a new one.</Text>
-          <Textarea
-            ref={field}
-            label="Why are you canceling?"
-            description="Shared with your recruiter."
-            required
-            value={reason}
-            onChange={(e) => { setReason(e.currentTarget.value); setInvalid(false); }}
-            error={invalid ? 'Please tell us why, in a few words.' : null}
-            errorProps={{ role: 'alert' }}
-            maxLength={500}
-            autosize
-            minRows={3}
-          />
+          <Textarea {...fieldProps} label="Why are you canceling?" description="Shared with your recruiter." />
           {cancel.error && (
             <Notice color="red" title="Your interview could not be canceled" role="alert">
               {cancel.error.message}

@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Paper, Stack, Textarea } from '@mantine/core';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { type ClientInterview, useApproveInterview, useDeclineInterview } from '../../api/client-portal';
+import { useRequiredReason } from '../../components/useRequiredReason';
 import { formatWhen } from '../candidate/time';
 import { CardHeader, InterviewDetails } from './InterviewCard';
 import { ProposeTimesModal } from './ProposeTimesModal';
@@ -42,18 +43,12 @@ export function PendingApprovalCard({ interview, zone }: { interview: ClientInte
 
 function DeclineModal({ interview, zone, onClose }: { interview: ClientInterview; zone: string; onClose: () => void }) {
   const decline = useDeclineInterview();
-  const [reason, setReason] = useState('');
-  const [invalid, setInvalid] = useState(false);
-  const field = useRef<HTMLTextAreaElement>(null);
+  const { check, fieldProps } = useRequiredReason('Enter a reason for the recruiting team.');
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!reason.trim()) {
-      setInvalid(true);
-      field.current?.focus();
-      return;
-    }
-    decline.mutate({ id: interview.id, reason: reason.trim() }, { onSuccess: onClose });
+    const reason = check();
+    if (reason) decline.mutate({ id: interview.id, reason }, { onSuccess: onClose });
   };
 
   return (
@@ -61,19 +56,7 @@ function DeclineModal({ interview, zone, onClose }: { interview: ClientInterview
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <div>{formatWhen(interview.startsAt, interview.endsAt, zone)}. The recruiting team is told your reason and finds another time.</div>
-          <Textarea
-            ref={field}
-            label="Reason"
-            required
-            data-autofocus
-            value={reason}
-            onChange={(e) => { setReason(e.currentTarget.value); setInvalid(false); }}
-            error={invalid ? 'Enter a reason for the recruiting team.' : null}
-            errorProps={{ role: 'alert' }}
-            maxLength={500}
-            autosize
-            minRows={3}
-          />
+          <Textarea {...fieldProps} label="Reason" data-autofocus />
           {decline.error && (
             <Notice color="red" title="The time was not declined" role="alert">
               {decline.error.message}
