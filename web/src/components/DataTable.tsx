@@ -12,25 +12,28 @@ type DataTableProps = {
   children: ReactNode;
 };
 
+/** Header row of `scope="col"` cells; `last`, if given, is one more trailing header. */
+export function TableHead({ columns, last }: { columns: string[]; last?: ReactNode }) {
+  return (
+    <Table.Thead>
+      <Table.Tr>
+        {columns.map((column) => (
+          <Table.Th key={column} scope="col">
+            {column}
+          </Table.Th>
+        ))}
+        {last && <Table.Th scope="col">{last}</Table.Th>}
+      </Table.Tr>
+    </Table.Thead>
+  );
+}
+
 /** Striped, scrollable list table with `scope="col"` headers. */
 export function DataTable({ columns, actions = false, minWidth, children }: DataTableProps) {
   return (
     <Table.ScrollContainer minWidth={minWidth}>
       <Table striped highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            {columns.map((column) => (
-              <Table.Th key={column} scope="col">
-                {column}
-              </Table.Th>
-            ))}
-            {actions && (
-              <Table.Th scope="col">
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            )}
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={columns} last={actions && <VisuallyHidden>Actions</VisuallyHidden>} />
         <Table.Tbody>{children}</Table.Tbody>
       </Table>
     </Table.ScrollContainer>

@@ -1,8 +1,8 @@
-import { ActionIcon, Badge, Button, Card, Group, Select, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Select, Table, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useAvailabilityMutation, useOverrides } from '../../../api/workspace/people';
 import type { Override } from '../../../api/workspace/types';
-import { ErrorAlert, QueryState } from '../shared';
+import { AvailabilityListCard, RemoveCell } from './AvailabilityListCard';
 
 const KIND_LABELS: Record<Override['kind'], string> = { day_off: 'Day off', replace: 'Different hours', extra: 'Extra hours' };
 
@@ -17,22 +17,19 @@ export function OverridesEditor({ userId, timeZone, canEdit }: { userId: string;
   const needsHours = kind !== 'day_off';
   const invalid = !date || (needsHours && (!start || !end || end <= start));
   return (
-    <Card withBorder component="section" aria-labelledby="overrides-heading">
-      <Title order={2} size="h4" id="overrides-heading">
-        Date overrides
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        Dates and hours in {timeZone}.
-      </Text>
-      <ErrorAlert error={change.error} />
-      {canEdit && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!invalid) change.mutate({ kind: 'addOverride', input: { date, kind, ...(needsHours ? { hours: [{ start, end }] } : {}) } }, { onSuccess: () => setDate('') });
-          }}
-        >
-          <Group align="flex-end" mb="md">
+    <AvailabilityListCard
+      headingId="overrides-heading"
+      title="Date overrides"
+      description={`Dates and hours in ${timeZone}.`}
+      error={change.error}
+      canEdit={canEdit}
+      form={{
+        submitLabel: 'Add override',
+        invalid,
+        pending: change.isPending && change.variables?.kind === 'addOverride',
+        onSubmit: () => change.mutate({ kind: 'addOverride', input: { date, kind, ...(needsHours ? { hours: [{ start, end }] } : {}) } }, { onSuccess: () => setDate('') }),
+        fields: (
+          <>
             <TextInput type="date" label="Date" required value={date} onChange={(e) => setDate(e.currentTarget.value)} />
             <Select label="Kind" w={170} allowDeselect={false} value={kind} onChange={(v) => v && setKind(v as Override['kind'])} data={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))} />
             {needsHours && (
@@ -41,42 +38,23 @@ export function OverridesEditor({ userId, timeZone, canEdit }: { userId: string;
                 <TextInput type="time" label="Until" value={end} onChange={(e) => setEnd(e.currentTarget.value)} error={start && end && end <= start ? 'After the start' : undefined} />
               </>
             )}
-            <Button type="submit" variant="light" disabled={invalid} loading={change.isPending && change.variables?.kind === 'addOverride'}>
-              Add override
-            </Button>
-          </Group>
-        </form>
-      )}
-      <QueryState isPending={overrides.isPending} error={overrides.error} isEmpty={overrides.data?.items.length === 0} empty="No upcoming overrides.">
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Date</Table.Th>
-              <Table.Th scope="col">Kind</Table.Th>
-              <Table.Th scope="col">Hours</Table.Th>
-              {canEdit && <Table.Th scope="col">Remove</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {overrides.data?.items.map((o) => (
-              <Table.Tr key={o.id}>
-                <Table.Td>{o.date}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={o.kind === 'day_off' ? 'red' : 'indigo'}>{KIND_LABELS[o.kind]}</Badge>
-                </Table.Td>
-                <Table.Td>{o.hours.map((h) => `${h.start}–${h.end}`).join(', ') || '—'}</Table.Td>
-                {canEdit && (
-                  <Table.Td>
-                    <ActionIcon variant="subtle" color="red" aria-label={`Remove the override on ${o.date}`} onClick={() => change.mutate({ kind: 'deleteOverride', id: o.id })}>
-                      ×
-                    </ActionIcon>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </QueryState>
-    </Card>
+          </>
+        ),
+      }}
+      list={{ isPending: overrides.isPending, error: overrides.error, isEmpty: overrides.data?.items.length === 0 }}
+      empty="No upcoming overrides."
+      columns={['Date', 'Kind', 'Hours']}
+    >
+      {overrides.data?.items.map((o) => (
+        <Table.Tr key={o.id}>
+          <Table.Td>{o.date}</Table.Td>
+          <Table.Td>
+            <Badge variant="light" color={o.kind === 'day_off' ? 'red' : 'indigo'}>{KIND_LABELS[o.kind]}</Badge>
+          </Table.Td>
+          <Table.Td>{o.hours.map((h) => `${h.start}–${h.end}`).join(', ') || '—'}</Table.Td>
+          {canEdit && <RemoveCell label={`Remove the override on ${o.date}`} onRemove={() => change.mutate({ kind: 'deleteOverride', id: o.id })} />}
+        </Table.Tr>
+      ))}
+    </AvailabilityListCard>
   );
 }
