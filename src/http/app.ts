@@ -33,6 +33,9 @@ import { interviewsRoutes } from './routes/interviews.js';
 import { publicLinksRoutes } from './routes/public-links.js';
 import { deliveriesRoutes } from './routes/deliveries.js';
 import { webhooksRoutes } from './routes/webhooks.js';
+import { metricsRoutes } from './routes/metrics.js';
+import { calendarConnectionsRoutes } from './routes/calendar-connections.js';
+import { importsRoutes } from './routes/imports.js';
 import { registerWebApp } from './static.js';
 
 /** What every route and service needs from the outside world, passed in rather than imported. */
@@ -144,6 +147,9 @@ async function apiRoutes(api: FastifyInstance): Promise<void> {
   await api.register(publicLinksRoutes);
   await api.register(deliveriesRoutes);
   await api.register(webhooksRoutes);
+  await api.register(metricsRoutes);
+  await api.register(calendarConnectionsRoutes);
+  await api.register(importsRoutes);
 }
 
 /** `dist/web`, seen from compiled code (dist/src/http) or from the sources (src/http). */

@@ -6,23 +6,24 @@ const paths = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role).map
 describe('navigation by role (DESIGN §1)', () => {
   it('gives admins the workspace and the admin section', () => {
     expect(paths('admin')).toEqual([
-      '/queue', '/requisitions', '/candidates', '/calendar', '/interviewers', '/dashboards',
-      '/admin/users', '/admin/clients', '/admin/organization', '/admin/api-keys', '/admin/webhooks', '/admin/deliveries', '/audit',
+      '/queue', '/requisitions', '/candidates', '/calendar', '/interviewers', '/dashboards', '/my/calendar',
+      '/admin/users', '/admin/clients', '/admin/organization', '/admin/api-keys', '/admin/webhooks', '/admin/deliveries',
+      '/admin/calendars', '/admin/imports', '/audit',
     ]);
   });
 
   it('gives recruiters and coordinators the workspace with audit but no admin pages', () => {
     for (const role of ['recruiter', 'coordinator'] as const) {
-      expect(paths(role)).toEqual(['/queue', '/requisitions', '/candidates', '/calendar', '/interviewers', '/dashboards', '/audit']);
+      expect(paths(role)).toEqual(['/queue', '/requisitions', '/candidates', '/calendar', '/interviewers', '/dashboards', '/audit', '/my/calendar']);
     }
   });
 
   it('keeps hiring managers to their pipeline', () => {
-    expect(paths('hiring_manager')).toEqual(['/queue', '/requisitions', '/candidates', '/calendar']);
+    expect(paths('hiring_manager')).toEqual(['/queue', '/requisitions', '/candidates', '/calendar', '/my/calendar']);
   });
 
   it('shows interviewers only their own interviews and availability', () => {
-    expect(paths('interviewer')).toEqual(['/my/interviews', '/my/availability']);
+    expect(paths('interviewer')).toEqual(['/my/interviews', '/my/availability', '/my/calendar']);
   });
 
   it('keeps client users inside the client portal', () => {

@@ -27,6 +27,7 @@ const candidates = item('Candidates', '/candidates', 'Candidates, their applicat
 const calendar = item('Calendar', '/calendar', 'Booked interviews across people and rooms.');
 const interviewers = item('Interviewers & pools', '/interviewers', 'Interviewers, their load, tags and pools.');
 const dashboards = item('Dashboards', '/dashboards', 'Time to schedule, reschedules, no-shows and aging.');
+const myCalendar = item('My calendar', '/my/calendar', 'Connect your calendar so Loopwise sees when you are busy.');
 const audit = item('Audit', '/audit', 'The tamper-evident record of who did what.');
 
 const adminGroup: NavGroup = {
@@ -39,6 +40,8 @@ const adminGroup: NavGroup = {
     item('API keys', '/admin/api-keys', 'Keys for your ATS and other integrations.'),
     item('Webhooks', '/admin/webhooks', 'Signed event deliveries to your systems.'),
     item('Failed deliveries', '/admin/deliveries', 'Emails and webhooks that could not be delivered, to retry.'),
+    item('Calendar connections', '/admin/calendars', 'Connected calendars and their sync state.'),
+    item('Import', '/admin/imports', 'Import candidates and requisitions from a CSV file.'),
     audit,
   ],
 };
@@ -56,13 +59,14 @@ const clientGroup: NavGroup = {
 const staff = [queue, requisitions, candidates, calendar];
 
 export const NAV_BY_ROLE: Record<Role, NavEntry[]> = {
-  admin: [...staff, interviewers, dashboards, adminGroup],
-  recruiter: [...staff, interviewers, dashboards, audit],
-  coordinator: [...staff, interviewers, dashboards, audit],
-  hiring_manager: staff,
+  admin: [...staff, interviewers, dashboards, myCalendar, adminGroup],
+  recruiter: [...staff, interviewers, dashboards, audit, myCalendar],
+  coordinator: [...staff, interviewers, dashboards, audit, myCalendar],
+  hiring_manager: [...staff, myCalendar],
   interviewer: [
     item('My interviews', '/my/interviews', 'Your upcoming interviews and their briefs.'),
     item('My availability', '/my/availability', 'Working hours, limits and time off.'),
+    myCalendar,
   ],
   client_user: [clientGroup],
 };

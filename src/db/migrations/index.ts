@@ -4,6 +4,9 @@ import * as accounts from './0002_accounts.js';
 import * as scheduling from './0003_scheduling.js';
 import * as schedulingExtras from './0005_scheduling_extras.js';
 import * as notifications from './0006_notifications.js';
+import * as calendars from './0007_calendars.js';
+import * as imports from './0008_imports.js';
+import * as auditAnchors from './0009_audit_anchors.js';
 
 /** Every migration, in order. Landed migrations are frozen: add a new file instead of editing one. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0003_scheduling': scheduling,
   '0005_scheduling_extras': schedulingExtras,
   '0006_notifications': notifications,
+  '0007_calendars': calendars,
+  '0008_imports': imports,
+  '0009_audit_anchors': auditAnchors,
 };

@@ -15,5 +15,6 @@ export const publicRoutes: { method: Method | '*'; route: string; why: string }[
   { method: 'POST', route: '/api/v1/auth/password-reset', why: 'someone who forgot their password asks for a reset email' },
   { method: 'POST', route: '/api/v1/auth/password-reset/confirm', why: 'a new password set from the emailed reset link' },
   { method: 'GET', route: '/dev/mail*', why: 'the development mailbox; not registered in production' },
+  { method: 'GET', route: '/api/v1/public/calendar-feeds/*', why: 'a person\'s private ICS feed behind a secret feed token (calendar apps cannot sign in)' },
   { method: '*', route: '/api/v1/public/links/*', why: 'candidate pages behind a signed, expiring link token (no account)' },
 ];

@@ -5,6 +5,10 @@ import { DeliveriesPage } from '../pages/admin/DeliveriesPage';
 import { OrganizationPage } from '../pages/admin/OrganizationPage';
 import { UsersPage } from '../pages/admin/UsersPage';
 import { WebhooksPage } from '../pages/admin/WebhooksPage';
+import { CalendarConnectionsPage } from '../pages/admin/calendars/CalendarConnectionsPage';
+import { ImportsPage } from '../pages/admin/imports/ImportsPage';
+import { DashboardsPage } from '../pages/workspace/dashboards/DashboardsPage';
+import { MyCalendarPage } from '../pages/workspace/MyCalendarPage';
 import { AuditPage } from '../pages/workspace/audit/AuditPage';
 import { InterviewersPage } from '../pages/workspace/availability/InterviewersPage';
 import { MyAvailabilityPage } from '../pages/workspace/availability/MyAvailabilityPage';
@@ -36,4 +40,8 @@ export const workspaceRoutes: RouteObject[] = [
   { path: 'admin/api-keys', element: <ApiKeysPage /> },
   { path: 'admin/webhooks', element: <WebhooksPage /> },
   { path: 'admin/deliveries', element: <DeliveriesPage /> },
+  { path: 'admin/calendars', element: <CalendarConnectionsPage /> },
+  { path: 'admin/imports', element: <ImportsPage /> },
+  { path: 'dashboards', element: <DashboardsPage /> },
+  { path: 'my/calendar', element: <MyCalendarPage /> },
 ];

@@ -1,0 +1,4 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+
+/** Placeholder: routes land here. */
+export const metricsRoutes: FastifyPluginAsyncZod = async () => {};
