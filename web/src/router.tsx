@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './components/AppLayout';
+import { FullPageLoader } from './components/FullPageLoader';
 import { RequireSession } from './components/RequireSession';
 import { AcceptInvitePage } from './pages/account/AcceptInvitePage';
 import { ForgotPasswordPage } from './pages/account/ForgotPasswordPage';
@@ -17,24 +18,30 @@ import { workspaceRoutes } from './routes/workspace';
  * `/reset-password/:token`) with `/forgot-password`. Everything else needs a session and lives
  * in the workspace shell; sections without a page yet (including `/client/*` for client users)
  * fall through to `SectionPage`, which shows a placeholder for the role's navigation items.
+ * Pages load on first visit (`routes/lazy.ts`); the root shows a loader until the first one is in.
  */
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
-  ...candidateRoutes,
-  { path: '/invite/:token', element: <AcceptInvitePage />, errorElement: <RouteErrorPage /> },
-  { path: '/reset-password/:token', element: <ResetPasswordPage />, errorElement: <RouteErrorPage /> },
-  { path: '/forgot-password', element: <ForgotPasswordPage />, errorElement: <RouteErrorPage /> },
   {
-    element: <RequireSession />,
-    errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <FullPageLoader label="Loading Loopwise" />,
     children: [
+      { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+      ...candidateRoutes,
+      { path: '/invite/:token', element: <AcceptInvitePage />, errorElement: <RouteErrorPage /> },
+      { path: '/reset-password/:token', element: <ResetPasswordPage />, errorElement: <RouteErrorPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage />, errorElement: <RouteErrorPage /> },
       {
-        element: <AppLayout />,
+        element: <RequireSession />,
+        errorElement: <RouteErrorPage />,
         children: [
-          { index: true, element: <HomePage /> },
-          ...workspaceRoutes,
-          ...clientRoutes,
-          { path: '*', element: <SectionPage /> },
+          {
+            element: <AppLayout />,
+            children: [
+              { index: true, element: <HomePage /> },
+              ...workspaceRoutes,
+              ...clientRoutes,
+              { path: '*', element: <SectionPage /> },
+            ],
+          },
         ],
       },
     ],

@@ -1,8 +1,8 @@
 import type { RouteObject } from 'react-router';
-import { CandidateLinkPage } from '../pages/CandidateLinkPage';
+import { lazyPage } from './lazy';
 import { RouteErrorPage } from '../pages/RouteErrorPage';
 
 /** Candidate pages: public, no shell, opened from the link in the candidate's email. */
 export const candidateRoutes: RouteObject[] = [
-  { path: '/s/:token', element: <CandidateLinkPage />, errorElement: <RouteErrorPage /> },
+  { path: '/s/:token', ...lazyPage(() => import('../pages/CandidateLinkPage'), 'CandidateLinkPage'), errorElement: <RouteErrorPage /> },
 ];

@@ -1,13 +1,11 @@
 import type { RouteObject } from 'react-router';
-import { ClientCandidatesPage } from '../pages/client/ClientCandidatesPage';
-import { ClientDashboardPage } from '../pages/client/ClientDashboardPage';
-import { ClientInterviewsPage } from '../pages/client/ClientInterviewsPage';
+import { lazyPage } from './lazy';
 
 /**
  * The client portal (client users), inside the workspace shell under `/client`.
  */
 export const clientRoutes: RouteObject[] = [
-  { path: 'client/candidates', element: <ClientCandidatesPage /> },
-  { path: 'client/interviews', element: <ClientInterviewsPage /> },
-  { path: 'client/dashboard', element: <ClientDashboardPage /> },
+  { path: 'client/candidates', ...lazyPage(() => import('../pages/client/ClientCandidatesPage'), 'ClientCandidatesPage') },
+  { path: 'client/interviews', ...lazyPage(() => import('../pages/client/ClientInterviewsPage'), 'ClientInterviewsPage') },
+  { path: 'client/dashboard', ...lazyPage(() => import('../pages/client/ClientDashboardPage'), 'ClientDashboardPage') },
 ];
