@@ -57,11 +57,11 @@ describe.runIf(browserAvailable())('the internal workspace in Chromium', { timeo
 
   it('shows each role only its own navigation', async () => {
     const expected: Record<string, string[]> = {
-      'admin@acme.test': ['My queue', 'Requisitions', 'Candidates', 'Calendar', 'Interviewers & pools', 'Dashboards', 'Users', 'Clients', 'Organization', 'API keys', 'Webhooks', 'Failed deliveries', 'Audit'],
-      'recruiter@acme.test': ['My queue', 'Requisitions', 'Candidates', 'Calendar', 'Interviewers & pools', 'Dashboards', 'Audit'],
-      'coordinator@acme.test': ['My queue', 'Requisitions', 'Candidates', 'Calendar', 'Interviewers & pools', 'Dashboards', 'Audit'],
-      'hm@acme.test': ['My queue', 'Requisitions', 'Candidates', 'Calendar'],
-      'interviewer1@acme.test': ['My interviews', 'My availability'],
+      'admin@acme.test': ['My queue', 'Requisitions', 'Candidates', 'Calendar', 'Interviewers & pools', 'Dashboards', 'My calendar', 'Users', 'Clients', 'Organization', 'API keys', 'Webhooks', 'Failed deliveries', 'Calendar connections', 'Import', 'Audit'],
+      'recruiter@acme.test': ['My queue', 'Requisitions', 'Candidates', 'Calendar', 'Interviewers & pools', 'Dashboards', 'Audit', 'My calendar'],
+      'coordinator@acme.test': ['My queue', 'Requisitions', 'Candidates', 'Calendar', 'Interviewers & pools', 'Dashboards', 'Audit', 'My calendar'],
+      'hm@acme.test': ['My queue', 'Requisitions', 'Candidates', 'Calendar', 'My calendar'],
+      'interviewer1@acme.test': ['My interviews', 'My availability', 'My calendar'],
       'client@northwind.test': ['Candidates', 'Interviews', 'Dashboard'],
     };
     for (const [email, labels] of Object.entries(expected)) {
