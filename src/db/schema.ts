@@ -423,6 +423,10 @@ export interface Database {
   idempotency_keys: IdempotencyKeyTable;
   webhook_endpoints: WebhookEndpointTable;
   webhook_attempts: WebhookAttemptTable;
+  calendar_connections: CalendarConnectionTable;
+  calendar_busy: CalendarBusyTable;
+  calendar_events: CalendarEventTable;
+  calendar_feeds: CalendarFeedTable;
 }
 
 export type Organization = Selectable<OrganizationTable>;
@@ -473,3 +477,66 @@ export interface WebhookAttemptTable {
 
 export type WebhookEndpoint = Selectable<WebhookEndpointTable>;
 export type WebhookAttempt = Selectable<WebhookAttemptTable>;
+
+export const calendarProviders = ['caldav', 'google', 'microsoft'] as const;
+export type CalendarProvider = (typeof calendarProviders)[number];
+
+/** A user's connected calendar; the password is sealed with AES-256-GCM (src/integrations/secret-box.ts). */
+export interface CalendarConnectionTable {
+  id: Generated<string>;
+  organization_id: string;
+  user_id: string;
+  provider: CalendarProvider;
+  server_url: string;
+  calendar_url: string;
+  calendar_name: string | null;
+  username: string;
+  credentials_sealed: string;
+  status: Generated<'active' | 'error'>;
+  /** The last successful sync: busy times are as fresh as this. */
+  last_synced_at: Timestamp | null;
+  last_attempt_at: Timestamp | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+/** A busy interval read from a connection; a sync replaces all of a connection's rows at once. */
+export interface CalendarBusyTable {
+  id: Generated<string>;
+  organization_id: string;
+  connection_id: string;
+  user_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+}
+
+/** The event Loopwise wrote for an interview into one connected calendar. */
+export interface CalendarEventTable {
+  id: Generated<string>;
+  organization_id: string;
+  connection_id: string;
+  interview_id: string;
+  uid: string;
+  href: string;
+  etag: string | null;
+  /** The interview SEQUENCE last written; an older outbox row never overwrites a newer event. */
+  sequence: number;
+  deleted_at: Timestamp | null;
+  updated_at: DefaultedTimestamp;
+}
+
+/** A person's private ICS feed; only the SHA-256 of its token is stored. */
+export interface CalendarFeedTable {
+  id: Generated<string>;
+  organization_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export type CalendarConnection = Selectable<CalendarConnectionTable>;
+export type CalendarEvent = Selectable<CalendarEventTable>;
+export type CalendarFeed = Selectable<CalendarFeedTable>;
