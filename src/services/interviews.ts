@@ -2,14 +2,15 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Actor, RequestContext } from '../auth/actor.js';
 import { can } from '../auth/policies.js';
 import { checkBooking, type ProposedOption } from '../core/index.js';
-import { Forbidden, RuleViolation } from '../core/errors.js';
+import { Forbidden, Invalid, RuleViolation } from '../core/errors.js';
 import type { Database, Initiator, Interview, InterviewOutcome, StoredWindow } from '../db/schema.js';
 import { recordAudit } from './audit.js';
 import { bookRequest, type BookingChoice } from './booking.js';
 import { loadEngineInput } from './engine-input.js';
 import { assertActive, cancelRequestWithInterview, recordRequestNote, releaseHolds } from './interview-changes.js';
 import { issueCandidateLink } from './link-tokens.js';
-import { authorizeInterview, interviewParts, loadInterviewView, type InterviewView } from './scheduling-context.js';
+import { decodeCursor, toPage, type Page } from './pagination.js';
+import { authorizeInterview, interviewParts, loadInterviewView, loadInterviewViews, type InterviewView } from './scheduling-context.js';
 import { enqueueSchedulingEmail, formatInZone, notifyInterview, staffRecipients } from './scheduling-notifications.js';
 import { bookingWindows } from './scheduling-options.js';
 import { createSchedulingRequest } from './scheduling-requests.js';
@@ -21,12 +22,15 @@ export interface InterviewFilter {
   to?: Date | undefined;
   personId?: string | undefined;
   clientId?: string | undefined;
+  /** Interviews where a current interviewer is a member of this pool. */
+  poolId?: string | undefined;
   status?: Interview['status'] | undefined;
   limit: number;
+  cursor?: string | undefined;
 }
 
 /** Interviews in a time range (by start), as far as the read policy lets the actor see them. */
-export async function listInterviews(db: Kysely<Database>, ctx: RequestContext, filter: InterviewFilter): Promise<InterviewView[]> {
+export async function listInterviews(db: Kysely<Database>, ctx: RequestContext, filter: InterviewFilter): Promise<Page<InterviewView>> {
   const { actor } = ctx;
   if (!can(actor, 'list', 'interview')) throw new Forbidden('Your role does not give access to interviews.');
   let query = db
@@ -35,7 +39,7 @@ export async function listInterviews(db: Kysely<Database>, ctx: RequestContext, 
     .innerJoin('applications as a', 'a.id', 'r.application_id')
     .innerJoin('stages as s', 's.id', 'r.stage_id')
     .innerJoin('requisitions as q', 'q.id', 'a.requisition_id')
-    .select('i.id')
+    .select(['i.id', 'i.starts_at'])
     .where('i.organization_id', '=', actor.organizationId);
   query = query.where(visibleInterviews(actor));
   if (filter.from) query = query.where('i.ends_at', '>', filter.from);
@@ -46,8 +50,29 @@ export async function listInterviews(db: Kysely<Database>, ctx: RequestContext, 
     const person = filter.personId;
     query = query.where((eb) => eb.exists(eb.selectFrom('interview_assignments as p').select('p.id').whereRef('p.interview_id', '=', 'i.id').where('p.interviewer_id', '=', person)));
   }
-  const rows = await query.orderBy('i.starts_at').orderBy('i.id').limit(filter.limit).execute();
-  return Promise.all(rows.map((row) => loadInterviewView(db, actor.organizationId, row.id)));
+  if (filter.poolId) {
+    const pool = filter.poolId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('interview_assignments as p')
+          .innerJoin('pool_members as m', 'm.user_id', 'p.interviewer_id')
+          .select('p.id')
+          .whereRef('p.interview_id', '=', 'i.id')
+          .where('p.released_at', 'is', null)
+          .where('m.pool_id', '=', pool),
+      ),
+    );
+  }
+  if (filter.cursor) {
+    const { key, id } = decodeCursor(filter.cursor);
+    const after = new Date(key);
+    if (Number.isNaN(after.getTime())) throw new Invalid('That cursor is not valid: pass the nextCursor of the previous page.', [{ path: 'querystring.cursor', message: 'is not a valid cursor' }]);
+    query = query.where((eb) => eb(eb.refTuple('i.starts_at', 'i.id'), '>', eb.tuple(after, id)));
+  }
+  const rows = await query.orderBy('i.starts_at').orderBy('i.id').limit(filter.limit + 1).execute();
+  const page = toPage(rows, filter.limit, (row) => row.starts_at.toISOString());
+  return { items: await loadInterviewViews(db, actor.organizationId, page.items.map((row) => row.id)), nextCursor: page.nextCursor };
 }
 
 /** The list filter that matches the interview read policy. */

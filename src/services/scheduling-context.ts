@@ -76,6 +76,63 @@ export async function interviewParts(db: Kysely<Database>, interview: Interview)
   return { interview, sessions, assignments };
 }
 
+/**
+ * Loads many interviews of the organization in a fixed number of queries (lists), in the order of
+ * `ids`; the same views `loadInterviewView` returns one by one.
+ */
+export async function loadInterviewViews(db: Kysely<Database>, organizationId: string, ids: readonly string[]): Promise<InterviewView[]> {
+  if (ids.length === 0) return [];
+  const interviews = await db.selectFrom('interviews').selectAll().where('organization_id', '=', organizationId).where('id', 'in', ids).execute();
+  if (interviews.length === 0) return [];
+  const requestIds = [...new Set(interviews.map((i) => i.request_id))];
+  const requests = await db.selectFrom('scheduling_requests').selectAll().where('id', 'in', requestIds).execute();
+  const [stages, applications, sessions, assignments] = await Promise.all([
+    db.selectFrom('stages').selectAll().where('id', 'in', [...new Set(requests.map((r) => r.stage_id))]).execute(),
+    db.selectFrom('applications').selectAll().where('id', 'in', [...new Set(requests.map((r) => r.application_id))]).execute(),
+    db.selectFrom('interview_sessions').selectAll().where('interview_id', 'in', ids).orderBy('position').execute(),
+    db
+      .selectFrom('interview_assignments')
+      .innerJoin('users', 'users.id', 'interview_assignments.interviewer_id')
+      .select([
+        'interview_assignments.interview_id as interviewId',
+        'interview_assignments.session_id as sessionId',
+        'interview_assignments.interviewer_id as interviewerId',
+        'users.name as name',
+        'interview_assignments.released_at as releasedAt',
+        'interview_assignments.declined_at as declinedAt',
+      ])
+      .where('interview_assignments.interview_id', 'in', ids)
+      .orderBy('interview_assignments.created_at')
+      .execute(),
+  ]);
+  const [requisitions, candidates] = await Promise.all([
+    db.selectFrom('requisitions').selectAll().where('id', 'in', [...new Set(applications.map((a) => a.requisition_id))]).execute(),
+    db.selectFrom('candidates').selectAll().where('id', 'in', [...new Set(applications.map((a) => a.candidate_id))]).execute(),
+  ]);
+  const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
+  const [interviewMap, requestMap, stageMap, applicationMap, requisitionMap, candidateMap] = [byId(interviews), byId(requests), byId(stages), byId(applications), byId(requisitions), byId(candidates)];
+  const rulesByStage = new Map(stages.map((stage) => [stage.id, stageRulesSchema.parse(stage.rules)]));
+  return ids.flatMap((id) => {
+    const interview = interviewMap.get(id);
+    if (!interview) return [];
+    const request = requestMap.get(interview.request_id)!;
+    const application = applicationMap.get(request.application_id)!;
+    return [
+      {
+        request,
+        stage: stageMap.get(request.stage_id)!,
+        rules: rulesByStage.get(request.stage_id)!,
+        application,
+        requisition: requisitionMap.get(application.requisition_id)!,
+        candidate: candidateMap.get(application.candidate_id)!,
+        interview,
+        sessions: sessions.filter((session) => session.interview_id === id),
+        assignments: assignments.filter((a) => a.interviewId === id).map(({ interviewId: _, ...rest }) => rest),
+      },
+    ];
+  });
+}
+
 /** The interview of a request that is still on (pending approval or confirmed), if any. */
 export async function activeInterview(db: Kysely<Database>, requestId: string): Promise<Interview | undefined> {
   return db

@@ -18,6 +18,8 @@ export interface RequestFilter {
   status?: RequestStatus | undefined;
   waitingOn?: WaitingOn | undefined;
   requisitionId?: string | undefined;
+  candidateId?: string | undefined;
+  applicationId?: string | undefined;
   /** Requests of requisitions the actor recruits or coordinates, or that they created. */
   mine?: boolean | undefined;
   limit: number;
@@ -32,6 +34,7 @@ export interface RequestSummary {
   firstBookedAt: Date | null;
   candidateId: string;
   candidateName: string;
+  applicationId: string;
   stageId: string;
   stageName: string;
   requisitionId: string;
@@ -77,6 +80,7 @@ export async function listSchedulingRequests(db: Kysely<Database>, ctx: RequestC
       'r.first_booked_at as firstBookedAt',
       'c.id as candidateId',
       'c.name as candidateName',
+      'a.id as applicationId',
       's.id as stageId',
       's.name as stageName',
       'q.id as requisitionId',
@@ -90,6 +94,8 @@ export async function listSchedulingRequests(db: Kysely<Database>, ctx: RequestC
   if (filter.status) query = query.where('r.status', '=', filter.status);
   if (filter.waitingOn) query = query.where('r.waiting_on', '=', filter.waitingOn);
   if (filter.requisitionId) query = query.where('q.id', '=', filter.requisitionId);
+  if (filter.candidateId) query = query.where('c.id', '=', filter.candidateId);
+  if (filter.applicationId) query = query.where('a.id', '=', filter.applicationId);
   if (filter.mine && actor.kind === 'user') {
     const me = actor.id;
     query = query.where((eb) =>

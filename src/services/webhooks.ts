@@ -19,6 +19,22 @@ export const webhookEventTypes = [
 ] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 
+/** One line per event type, for the people choosing what an endpoint receives. */
+export const webhookEventDescriptions: Readonly<Record<WebhookEventType, string>> = {
+  'interview.booked': 'An interview was booked (by a candidate, a coordinator or the API).',
+  'interview.rescheduled': 'A booked interview moved to a new time.',
+  'interview.canceled': 'An interview was canceled.',
+  'interview.outcome_recorded': 'Completed, no-show or similar was recorded after the interview.',
+  'request.created': 'A scheduling request was opened for a stage.',
+  'candidate.updated': 'A candidate’s details changed.',
+};
+
+/** The event types with their descriptions, in the order endpoints list them; admins only, like endpoints. */
+export function listWebhookEventTypes(ctx: RequestContext): { type: WebhookEventType; description: string }[] {
+  authorize(ctx.actor, 'read', 'webhookEndpoint', { organization_id: ctx.actor.organizationId });
+  return webhookEventTypes.map((type) => ({ type, description: webhookEventDescriptions[type] }));
+}
+
 /** What the outbox stores for one webhook delivery; the body is rebuilt identically on every attempt. */
 export interface WebhookPayload {
   eventId: string;

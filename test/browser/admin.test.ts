@@ -96,6 +96,9 @@ describe.runIf(browserAvailable())('the admin integration pages in Chromium', { 
     await page.getByRole('button', { name: 'Add endpoint' }).click();
     await page.getByRole('textbox', { name: 'URL' }).fill(`${receiver.url}/hooks`);
     await page.getByRole('textbox', { name: 'Description' }).fill('ATS status sync');
+    // The event types and their descriptions come from the server (GET /webhooks/event-types).
+    await page.getByText('A scheduling request was opened for a stage.').waitFor();
+    expect(await page.getByRole('dialog').getByRole('checkbox').count()).toBe(6);
     await page.getByRole('checkbox', { name: 'request.created' }).check();
     await page.getByRole('button', { name: 'Add endpoint' }).last().click();
     const secret = await page.getByRole('textbox', { name: 'Signing secret' }).inputValue();

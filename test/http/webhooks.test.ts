@@ -86,6 +86,17 @@ describe.each(backends)('webhook endpoints over HTTP on the %s database', (backe
     await call('DELETE', `/webhooks/${endpoint.id}`);
   });
 
+  it('lists the event types an endpoint accepts, each described, and accepts every one of them', async () => {
+    const res = await call('GET', '/webhooks/event-types');
+    expect(res.statusCode).toBe(200);
+    const { items } = res.json<{ items: { type: string; description: string }[] }>();
+    expect(items.map((i) => i.type)).toEqual(['interview.booked', 'interview.rescheduled', 'interview.canceled', 'interview.outcome_recorded', 'request.created', 'candidate.updated']);
+    expect(items.find((i) => i.type === 'interview.rescheduled')?.description).toBe('A booked interview moved to a new time.');
+    const created = await call('POST', '/webhooks', { url, eventTypes: items.map((i) => i.type) });
+    expect(created.statusCode).toBe(201);
+    await call('DELETE', `/webhooks/${created.json<{ endpoint: Endpoint }>().endpoint.id}`);
+  });
+
   it('logs every attempt with its response code; rotation signs later deliveries with the new secret only', async () => {
     const { endpoint, secret } = (await call('POST', '/webhooks', { url, eventTypes: ['interview.booked'] })).json<{ endpoint: Endpoint; secret: string }>();
     statuses.push(500, 503);

@@ -29,8 +29,10 @@ const listQuery = z
     to: instant.transform((v) => new Date(v)).optional(),
     personId: z.uuid().optional(),
     clientId: z.uuid().optional(),
+    poolId: z.uuid().optional().describe('interviews where a current interviewer is a member of this pool'),
     status: z.enum(['pending_approval', 'confirmed', 'canceled', 'completed', 'no_show']).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(50),
+    cursor: z.string().max(500).optional(),
   })
   .strict();
 
@@ -47,14 +49,15 @@ export const interviewsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['interviews'],
-        summary: 'Interviews by time range, person or client, as far as you may see them',
+        summary: 'Interviews by time range, person, pool or client, as far as you may see them; by start time, paginated',
         querystring: listQuery,
-        response: { 200: z.object({ items: z.array(interviewSchema) }), ...errorResponses(400, 401, 403) },
+        response: { 200: z.object({ items: z.array(interviewSchema), nextCursor: z.string().nullable() }), ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {
       const ctx = contextOf(request);
-      return { items: (await listInterviews(db(), ctx, request.query)).map((view) => presentInterview(view, ctx.actor, ctx.now)) };
+      const page = await listInterviews(db(), ctx, request.query);
+      return { items: page.items.map((view) => presentInterview(view, ctx.actor, ctx.now)), nextCursor: page.nextCursor };
     },
   );
 

@@ -20,6 +20,8 @@ const listQuery = pageQuery
     status: z.enum(requestStatuses).optional(),
     waitingOn: z.enum(['coordinator', 'candidate', 'interviewers', 'client']).optional(),
     requisitionId: z.uuid().optional(),
+    candidateId: z.uuid().optional(),
+    applicationId: z.uuid().optional(),
     mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   })
   .strict();
@@ -47,7 +49,7 @@ export const schedulingRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['scheduling'],
-        summary: 'Scheduling requests you may see, oldest first (filter by status, waitingOn, requisition, mine)',
+        summary: 'Scheduling requests you may see, oldest first (filter by status, waitingOn, requisition, candidate, application, mine)',
         querystring: listQuery,
         response: { 200: z.object({ items: z.array(requestSummarySchema), nextCursor: z.string().nullable() }), ...errorResponses(400, 401, 403) },
       },

@@ -6,6 +6,7 @@ import {
   getWebhookEndpoint,
   listWebhookDeliveries,
   listWebhookEndpoints,
+  listWebhookEventTypes,
   rotateWebhookSecret,
   updateWebhookEndpoint,
   webhookEventTypes,
@@ -33,6 +34,18 @@ export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
     '/webhooks',
     { schema: { tags, summary: 'Webhook endpoints, newest first', response: { 200: z.object({ items: z.array(webhookEndpointSchema) }), ...errorResponses(401, 404) } } },
     async (request) => ({ items: (await listWebhookEndpoints(db(), contextOf(request))).map(presentWebhookEndpoint) }),
+  );
+
+  app.get(
+    '/webhooks/event-types',
+    {
+      schema: {
+        tags,
+        summary: 'The event types an endpoint can subscribe to, each with a one-line description',
+        response: { 200: z.object({ items: z.array(z.object({ type: z.enum(webhookEventTypes), description: z.string() })) }), ...errorResponses(401, 404) },
+      },
+    },
+    async (request) => ({ items: listWebhookEventTypes(contextOf(request)) }),
   );
 
   app.post(

@@ -61,6 +61,7 @@ export const rows: AccessRow[] = [
     body: () => ({ url: 'https://hooks.example.com/new', eventTypes: ['interview.booked', 'interview.canceled'] }),
     expect: { ...adminOnly, admin: 201, other_org_admin: 201 },
   },
+  { method: 'GET', route: '/api/v1/webhooks/event-types', url: () => '/api/v1/webhooks/event-types', expect: adminOnly },
   ...perRecord('GET', '/api/v1/webhooks/:id', ''),
   ...perRecord('PATCH', '/api/v1/webhooks/:id', '', { body: () => ({ active: false }) }),
   ...perRecord('DELETE', '/api/v1/webhooks/:id', '', { status: 204 }),

@@ -76,18 +76,8 @@ export type AuditVerification = {
   firstBreak: { seq: number; id: string | null; reason: 'edited' | 'missing' | 'out_of_order' | 'relinked'; message: string } | null;
 };
 
-/**
- * The event types an endpoint can subscribe to. The API has no endpoint listing them yet; this
- * mirrors `webhookEventTypes` on the server, which rejects anything else with a readable 400.
- */
-export const WEBHOOK_EVENT_TYPES = [
-  'interview.booked',
-  'interview.rescheduled',
-  'interview.canceled',
-  'interview.outcome_recorded',
-  'request.created',
-  'candidate.updated',
-] as const;
+/** An event type an endpoint can subscribe to, as the server's emitter names and describes it. */
+export type WebhookEventType = { type: string; description: string };
 
 const keys = {
   apiKeys: ['api-keys'] as const,
@@ -117,6 +107,14 @@ export function useRevokeApiKey() {
   return useMutation({
     mutationFn: (id: string) => api.post<ApiKey>(`/api/v1/api-keys/${id}/revoke`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.apiKeys }),
+  });
+}
+
+export function useWebhookEventTypes() {
+  return useQuery({
+    queryKey: [...keys.webhooks, 'event-types'],
+    queryFn: ({ signal }) => api.get<{ items: WebhookEventType[] }>('/api/v1/webhooks/event-types', signal),
+    staleTime: Infinity,
   });
 }
 

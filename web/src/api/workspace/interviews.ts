@@ -3,13 +3,26 @@ import { api } from '../client';
 import { qs } from './query';
 import type { Interview, InterviewStatus } from './types';
 
-export type InterviewFilter = { from?: string; to?: string; personId?: string; clientId?: string; status?: InterviewStatus };
+export type InterviewFilter = { from?: string; to?: string; personId?: string; poolId?: string; clientId?: string; status?: InterviewStatus };
 
-/** Interviews in a range, by person or client, as far as the signed-in user may see them. */
+/** Pages read for one list at most (5,000 interviews): a week or a person's upcoming interviews fit easily. */
+const MAX_PAGES = 50;
+
+/** Interviews in a range, by person, pool or client, as far as the signed-in user may see them: every page, by start time. */
 export function useInterviews(filter: InterviewFilter, enabled = true) {
   return useQuery({
     queryKey: ['interviews', 'list', filter],
-    queryFn: ({ signal }) => api.get<{ items: Interview[] }>(`/api/v1/interviews${qs({ ...filter, limit: 100 })}`, signal),
+    queryFn: async ({ signal }) => {
+      const items: Interview[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const next = await api.get<{ items: Interview[]; nextCursor: string | null }>(`/api/v1/interviews${qs({ ...filter, limit: 100, cursor })}`, signal);
+        items.push(...next.items);
+        if (!next.nextCursor) break;
+        cursor = next.nextCursor;
+      }
+      return { items };
+    },
     placeholderData: keepPreviousData,
     enabled,
   });

@@ -18,6 +18,7 @@ export type RequestSummary = {
   firstBookedAt: string | null;
   ageHours: number;
   candidate: Ref;
+  applicationId: string;
   stage: Ref;
   requisition: { id: string; title: string; clientId: string | null };
   /** When the candidate answered "I'll be there" for the confirmed interview. */
@@ -40,7 +41,6 @@ export type Transition = {
 export type SchedulingRequest = RequestSummary & {
   candidate: Ref & { timeZone: string };
   stage: Ref & { kind: StageKind; mode: SchedulingMode; clientApprovalRequired: boolean };
-  applicationId: string;
   rebookOf: string | null;
   candidateReschedules: number;
   offeredOptions: { id: string; start: string; candidateLocalStart: string }[];

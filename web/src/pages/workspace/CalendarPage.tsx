@@ -56,9 +56,13 @@ function Calendar() {
   const people = usePeople();
   const pools = usePools(session.data?.role !== 'hiring_manager');
   const from = dayjs.tz(weekStart, zone);
-  const interviews = useInterviews({ from: from.toISOString(), to: from.add(7, 'day').toISOString(), personId: by === 'person' ? (personId ?? undefined) : undefined });
-  const members = new Set(pools.data?.items.find((p) => p.id === poolId)?.members.map((m) => m.id) ?? []);
-  const shown = (interviews.data?.items ?? []).filter((i) => by !== 'pool' || !poolId || i.sessions.some((s) => s.interviewers.some((p) => members.has(p.id))));
+  const interviews = useInterviews({
+    from: from.toISOString(),
+    to: from.add(7, 'day').toISOString(),
+    personId: by === 'person' ? (personId ?? undefined) : undefined,
+    poolId: by === 'pool' ? (poolId ?? undefined) : undefined,
+  });
+  const shown = interviews.data?.items ?? [];
 
   return (
     <Stack gap="md" maw={1300}>

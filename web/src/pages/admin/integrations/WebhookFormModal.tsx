@@ -1,17 +1,8 @@
-import { Button, Checkbox, Group, Modal, Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Loader, Modal, Stack, Switch, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { type WebhookEndpoint, WEBHOOK_EVENT_TYPES, useCreateWebhook, useUpdateWebhook } from '../../../api/admin-integrations';
+import { type WebhookEndpoint, useCreateWebhook, useUpdateWebhook, useWebhookEventTypes } from '../../../api/admin-integrations';
 import { ErrorAlert } from '../shared';
 import { SecretReveal } from './SecretReveal';
-
-const EVENT_DESCRIPTIONS: Record<(typeof WEBHOOK_EVENT_TYPES)[number], string> = {
-  'interview.booked': 'An interview was booked (by a candidate, a coordinator or the API).',
-  'interview.rescheduled': 'A booked interview moved to a new time.',
-  'interview.canceled': 'An interview was canceled.',
-  'interview.outcome_recorded': 'Completed, no-show or similar was recorded after the interview.',
-  'request.created': 'A scheduling request was opened for a stage.',
-  'candidate.updated': 'A candidate’s details changed.',
-};
 
 /** Registers an endpoint (then shows its signing secret once) or edits one. */
 export function WebhookFormModal({ endpoint, opened, onClose }: { endpoint: WebhookEndpoint | null; opened: boolean; onClose: () => void }) {
@@ -25,11 +16,12 @@ export function WebhookFormModal({ endpoint, opened, onClose }: { endpoint: Webh
 function WebhookForm({ endpoint, onClose }: { endpoint: WebhookEndpoint | null; onClose: () => void }) {
   const create = useCreateWebhook();
   const update = useUpdateWebhook();
+  const eventTypeList = useWebhookEventTypes();
   const [url, setUrl] = useState(endpoint?.url ?? '');
   const [description, setDescription] = useState(endpoint?.description ?? '');
   const [eventTypes, setEventTypes] = useState<string[]>(endpoint?.eventTypes ?? []);
   const [active, setActive] = useState(endpoint?.active ?? true);
-  const error = create.error ?? update.error;
+  const error = create.error ?? update.error ?? eventTypeList.error;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -48,8 +40,9 @@ function WebhookForm({ endpoint, onClose }: { endpoint: WebhookEndpoint | null; 
         <Textarea label="Description" placeholder="What receives these events" maxLength={500} autosize minRows={1} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
         <Checkbox.Group label="Events" description="Send only these events to the endpoint." value={eventTypes} onChange={setEventTypes} required>
           <Stack gap="xs" mt="xs">
-            {WEBHOOK_EVENT_TYPES.map((type) => (
-              <Checkbox key={type} value={type} label={type} description={EVENT_DESCRIPTIONS[type]} />
+            {eventTypeList.isPending && <Loader size="sm" aria-label="Loading event types" />}
+            {(eventTypeList.data?.items ?? []).map(({ type, description: about }) => (
+              <Checkbox key={type} value={type} label={type} description={about} />
             ))}
           </Stack>
         </Checkbox.Group>
