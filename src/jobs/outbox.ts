@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database, OutboxChannel, OutboxMessage } from '../db/schema.js';
+import { staleReminderReason } from './stale-reminders.js';
 import type { Job } from './worker.js';
 
 /** What one delivery attempt came to. */
 export type DeliveryOutcome =
   | { kind: 'sent'; statusCode?: number | null; responseMs?: number | null }
   | { kind: 'retry'; error: string; statusCode?: number | null; responseMs?: number | null }
-  /** The delivery no longer makes sense (its webhook endpoint was deleted or disabled). */
+  /** The delivery no longer makes sense (its webhook endpoint was deleted, its interview moved). */
   | { kind: 'cancel'; reason: string };
 
 /** Delivers rows of one channel; throwing counts as a failed attempt. */
@@ -119,6 +120,8 @@ export function outboxJob(db: Kysely<Database>, adapters: ChannelAdapters, overr
     const adapter = adapters[message.channel];
     if (!adapter) return { kind: 'retry', error: `No adapter for the ${message.channel} channel.` };
     try {
+      const stale = await staleReminderReason(db, message);
+      if (stale) return { kind: 'cancel', reason: stale };
       return await adapter.deliver(message, now);
     } catch (error) {
       return { kind: 'retry', error: describeError(error) };

@@ -1,4 +1,10 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMailer } from '../../src/integrations/smtp.js';
+import { emailChannel } from '../../src/jobs/outbox-channels.js';
+import { outboxJob } from '../../src/jobs/outbox.js';
 import { remindersJob } from '../../src/jobs/reminders.js';
 import { formatInZone } from '../../src/services/scheduling-notifications.js';
 import { openTestApp, signIn, type Session, type TestApp } from '../helpers/app.js';
@@ -151,5 +157,44 @@ describe.each(backends)('interview reminders on the %s database', (backend) => {
       expect((await t.app.inject({ method: 'GET', url: `/api/v1/public/links/${revoked}` })).statusCode).toBe(404);
       expect((await t.app.inject({ method: 'POST', url: `/api/v1/public/links/${revoked}/confirm`, payload: {} })).statusCode).toBe(404);
     }
+  });
+
+  it('never delivers a queued reminder after its interview moved or was canceled', async () => {
+    clock = new Date('2026-12-21T13:00:00Z');
+    hm = await signIn(t.app, 'hm@acme.test');
+    const hmUser = acme.user('hm@acme.test');
+    const { requisition, stages } = await makeRequisition(acme, { client: null });
+    const book = async (starts: Date) => {
+      const application = await makeApplication(acme, requisition.id);
+      const requestId = (await call('POST', '/api/v1/scheduling-requests', { applicationId: application.id, stageId: stages.hm })).json<{ id: string }>().id;
+      const booked = await call('POST', `/api/v1/scheduling-requests/${requestId}/book`, { sessions: [{ start: starts.toISOString(), interviewerIds: [hmUser.id] }] });
+      expect(booked.statusCode, booked.body).toBe(201);
+      return booked.json<{ id: string }>().id;
+    };
+    const starts = new Date('2026-12-23T15:00:00Z');
+    const [kept, moved, canceled] = [await book(starts), await book(new Date(starts.getTime() + 2 * hour)), await book(new Date(starts.getTime() + 4 * hour))];
+    const mailDir = mkdtempSync(path.join(os.tmpdir(), 'lw-reminders-'));
+    const outbox = outboxJob(t.database.db, { email: emailChannel(createMailer({ smtpUrl: undefined, mailDir, host: 'loopwise.test' }), 'loopwise.test') });
+    while ((await outbox.runOnce(clock)) > 0); // the booking invites
+    const written = () => readdirSync(mailDir).map((file) => file.replace(/\.eml$/, ''));
+
+    // All three reminders are queued; then, before the worker sends them, two interviews change.
+    const job = remindersJob(t.database.db, { everyMs: 0, publicUrl: 'http://loopwise.test' });
+    expect(await job.runOnce(new Date(starts.getTime() - 20 * hour))).toBe(6);
+    clock = new Date(starts.getTime() - 20 * hour);
+    hm = await signIn(t.app, 'hm@acme.test');
+    const later = new Date(starts.getTime() + 48 * hour);
+    expect((await call('POST', `/api/v1/interviews/${moved}/reschedule`, { sessions: [{ start: later.toISOString(), interviewerIds: [hmUser.id] }], reason: 'Clash' })).statusCode).toBe(200);
+    expect((await call('POST', `/api/v1/interviews/${canceled}/cancel`, { reason: 'Withdrew' })).statusCode).toBe(200);
+    while ((await outbox.runOnce(clock)) > 0);
+
+    const rows = await t.database.db.selectFrom('outbox_messages').select(['id', 'dedupe_key', 'status', 'last_error']).where('dedupe_key', 'like', 'reminder:%').where('created_at', '>=', new Date('2026-12-21T00:00:00Z')).execute();
+    const byInterview = (id: string) => rows.filter((row) => row.dedupe_key.startsWith(`reminder:${id}:`)).map((row) => [row.status, row.last_error]);
+    expect(byInterview(kept)).toEqual([['sent', null], ['sent', null]]);
+    expect(byInterview(moved)).toEqual([['canceled', 'The interview moved after this reminder was queued.'], ['canceled', 'The interview moved after this reminder was queued.']]);
+    expect(byInterview(canceled)).toEqual([['canceled', 'The interview was canceled after this reminder was queued.'], ['canceled', 'The interview was canceled after this reminder was queued.']]);
+    const mine = rows.filter((row) => [kept, moved, canceled].some((id) => row.dedupe_key.startsWith(`reminder:${id}:`)));
+    const sentIds = mine.filter((row) => row.status === 'sent').map((row) => row.id);
+    expect(written().filter((id) => mine.some((row) => row.id === id)).sort(), 'only the unchanged interview was reminded').toEqual(sentIds.sort());
   });
 });
