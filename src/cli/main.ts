@@ -55,12 +55,16 @@ program
   .command('audit')
   .description('work with the audit trail')
   .command('verify')
-  .description('re-compute every organization’s audit hash chain and print its head (seq and hash); exits with 1 when any chain is broken. Record the heads outside the database to detect a later truncation or rewrite')
+  .description(
+    're-compute every organization’s audit hash chain and check its anchors (HMACs keyed from ENCRYPTION_KEY, written by the worker): ' +
+      'reports edited, removed or reordered events, hashes recomputed after an edit, newest events removed and forged anchors; exits with 1 when any check fails. ' +
+      'Needs the same ENCRYPTION_KEY (or DATA_DIR) as serve',
+  )
   .option('--organization <id>', 'verify only this organization')
   .action(async (options: { organization?: string }) => {
-    const { database } = await openRuntime({ migrate: false });
+    const { config, database } = await openRuntime({ migrate: false });
     try {
-      const results = await verifyOrganizations(database.db, options.organization);
+      const results = await verifyOrganizations(database.db, config.encryptionKey, options.organization);
       for (const result of results) process.stdout.write(`${describeVerification(result)}\n`);
       if (results.some((result) => !result.ok)) process.exitCode = 1;
     } catch (error) {

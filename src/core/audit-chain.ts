@@ -54,11 +54,12 @@ export type ChainBreak = {
 /**
  * Walks one organization's events in `seq` order and returns the first broken link: an edited
  * row (hash mismatch), a gap (deleted row), a row whose predecessor hash does not match (inserted
- * or reordered), or null when the chain is intact.
+ * or reordered), or null when the chain is intact. `after` starts the walk behind a known event
+ * (its position and hash) instead of at the beginning.
  */
-export function findChainBreak(links: Iterable<ChainLink>): ChainBreak | null {
-  let expectedSeq = 1;
-  let previous = genesisHash;
+export function findChainBreak(links: Iterable<ChainLink>, after: { seq: number; hash: string } = { seq: 0, hash: genesisHash }): ChainBreak | null {
+  let expectedSeq = after.seq + 1;
+  let previous = after.hash;
   for (const link of links) {
     const { seq } = link.content;
     if (seq < expectedSeq) {

@@ -427,6 +427,8 @@ export interface Database {
   calendar_busy: CalendarBusyTable;
   calendar_events: CalendarEventTable;
   calendar_feeds: CalendarFeedTable;
+  imports: ImportTable;
+  audit_anchors: AuditAnchorTable;
 }
 
 export type Organization = Selectable<OrganizationTable>;
@@ -540,3 +542,37 @@ export interface CalendarFeedTable {
 export type CalendarConnection = Selectable<CalendarConnectionTable>;
 export type CalendarEvent = Selectable<CalendarEventTable>;
 export type CalendarFeed = Selectable<CalendarFeedTable>;
+
+export const importKinds = ['candidates', 'requisitions', 'applications'] as const;
+export type ImportKind = (typeof importKinds)[number];
+
+/** One CSV import that was run for real (dry runs are not stored); `report` is the validation report. */
+export interface ImportTable {
+  id: Generated<string>;
+  organization_id: string;
+  kind: ImportKind;
+  file_name: string;
+  status: 'succeeded' | 'failed';
+  row_count: number;
+  created_count: number;
+  updated_count: number;
+  skipped_count: number;
+  report: ColumnType<unknown, string, never>;
+  created_by: string | null;
+  /** Who ran it (user or API key name), kept when the user is later removed. */
+  created_by_label: string;
+  created_at: CreatedAt;
+}
+
+export type Import = Selectable<ImportTable>;
+
+/** An HMAC over one organization's chain position and hash (src/core/audit-anchor.ts); append-only. */
+export interface AuditAnchorTable {
+  id: Generated<string>;
+  organization_id: string;
+  seq: number;
+  event_id: string;
+  event_hash: string;
+  anchored_at: Timestamp;
+  mac: string;
+}

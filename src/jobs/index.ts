@@ -5,6 +5,7 @@ import { createMailer, mailDirectory } from '../integrations/smtp.js';
 import { outboxJob, type ChannelAdapters } from './outbox.js';
 import { emailChannel, webhookChannel } from './outbox-channels.js';
 import { remindersJob } from './reminders.js';
+import { auditAnchorsJob } from './audit-anchors.js';
 import { startWorker, type Job, type Worker } from './worker.js';
 
 export interface JobDeps {
@@ -25,7 +26,11 @@ export function backgroundJobs(deps: JobDeps): Job[] {
     // Writing .eml files and calling them sent would hide a missing setting; they wait instead.
     logger.warn('SMTP_URL is not set: emails stay queued until it is configured');
   }
-  return [remindersJob(database.db, { publicUrl: config.publicUrl }), outboxJob(database.db, adapters, { leaseMs: config.outboxLeaseSeconds * 1000 })];
+  return [
+    remindersJob(database.db, { publicUrl: config.publicUrl }),
+    outboxJob(database.db, adapters, { leaseMs: config.outboxLeaseSeconds * 1000 }),
+    auditAnchorsJob(database.db, { encryptionKey: config.encryptionKey }),
+  ];
 }
 
 export function startBackgroundWorker(deps: JobDeps): Worker {

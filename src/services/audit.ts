@@ -105,14 +105,17 @@ export interface VerifyResult {
 
 const verifyPage = 1000;
 
-/** Re-computes one organization's chain in pages and reports the first broken link. */
-export async function verifyAuditChain(db: Kysely<Database>, organizationId: string): Promise<VerifyResult> {
+/**
+ * One organization's events after position `afterSeq`, in pages, ordered by `seq` then `id`.
+ * Physical order (ctid) would hide a swapped seq; ordering by seq then id keeps a reordered or
+ * duplicated seq visible to the walk. Keyset pages on (seq, id): each page is one index range
+ * scan, however long the chain.
+ */
+export async function loadChain(db: Kysely<Database>, organizationId: string, afterSeq = 0): Promise<AuditEvent[]> {
   const rows: AuditEvent[] = [];
-  // Physical order (ctid) would hide a swapped seq; ordering by seq then id keeps a reordered
-  // or duplicated seq visible to the walk.
-  // Keyset pages on (seq, id): each page is one index range scan, however long the chain.
   for (let last: AuditEvent | undefined; ; ) {
     let query = db.selectFrom('audit_events').selectAll().where('organization_id', '=', organizationId);
+    if (afterSeq > 0) query = query.where('seq', '>', afterSeq);
     if (last) {
       const after = last;
       query = query.where((eb) => eb(eb.refTuple('seq', 'id'), '>', eb.tuple(after.seq, after.id)));
@@ -122,7 +125,18 @@ export async function verifyAuditChain(db: Kysely<Database>, organizationId: str
     if (page.length < verifyPage) break;
     last = page[page.length - 1];
   }
-  const firstBreak = findChainBreak(rows.map(toLink));
+  return rows;
+}
+
+/** The first broken link of stored events (all of them, or those after a known position and hash). */
+export function chainBreakOf(rows: AuditEvent[], after?: { seq: number; hash: string }): ChainBreak | null {
+  return findChainBreak(rows.map(toLink), after);
+}
+
+/** Re-computes one organization's chain in pages and reports the first broken link. */
+export async function verifyAuditChain(db: Kysely<Database>, organizationId: string): Promise<VerifyResult> {
+  const rows = await loadChain(db, organizationId);
+  const firstBreak = chainBreakOf(rows);
   return { organizationId, events: rows.length, ok: firstBreak === null, firstBreak };
 }
 
@@ -151,12 +165,6 @@ export async function listAuditEvents(db: Kysely<Database>, ctx: RequestContext,
   if (filter.cursor) query = query.where('seq', '<', seqOfCursor(filter.cursor));
   const rows = await query.orderBy('seq', 'desc').limit(filter.limit + 1).execute();
   return toPage(rows, filter.limit, (event) => String(event.seq));
-}
-
-/** Verifies the chain of the actor's own organization. */
-export async function verifyOwnAuditChain(db: Kysely<Database>, ctx: RequestContext): Promise<VerifyResult> {
-  authorize(ctx.actor, 'read', 'audit', { organization_id: ctx.actor.organizationId });
-  return verifyAuditChain(db, ctx.actor.organizationId);
 }
 
 function seqOfCursor(cursor: string): number {

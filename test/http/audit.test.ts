@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deriveAnchorKey } from '../../src/core/audit-anchor.js';
+import { anchorAuditHeads } from '../../src/services/audit-anchors.js';
 import { openTestApp, signIn, type Session, type TestApp } from '../helpers/app.js';
 import { backends } from '../helpers/db.js';
 
@@ -115,7 +117,11 @@ describe.each(backends)('the audit trail over HTTP on the %s database', (backend
     const stored = await t.database.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', acme.id).executeTakeFirstOrThrow();
     const events = Number(stored.n);
     const intact = await t.app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: recruiter.headers });
-    expect(intact.json()).toEqual({ ok: true, events, firstBreak: null });
+    expect(intact.json()).toMatchObject({ ok: true, events, firstBreak: null, head: { seq: events }, anchors: { count: 0, coveredEvents: 0, unanchoredEvents: events, problems: [] } });
+
+    await anchorAuditHeads(t.database.db, deriveAnchorKey(t.app.deps.config.encryptionKey), clock);
+    const anchored = await t.app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: recruiter.headers });
+    expect(anchored.json()).toMatchObject({ ok: true, anchors: { count: 1, valid: 1, coveredEvents: events, unanchoredEvents: 0, lastAnchoredAt: clock.toISOString() } });
 
     await t.database.db.transaction().execute(async (trx) => {
       await sql`ALTER TABLE audit_events DISABLE TRIGGER USER`.execute(trx);
@@ -123,7 +129,17 @@ describe.each(backends)('the audit trail over HTTP on the %s database', (backend
       await sql`ALTER TABLE audit_events ENABLE TRIGGER USER`.execute(trx);
     });
     const broken = await t.app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: admin.headers });
-    expect(broken.json()).toEqual({ ok: false, events: events - 1, firstBreak: { seq: 3, id: null, reason: 'missing', message: 'Event 3 is missing (next is 4).' } });
+    expect(broken.json()).toMatchObject({ ok: false, events: events - 1, firstBreak: { seq: 3, id: null, reason: 'missing', message: 'Event 3 is missing (next is 4).' } });
+
+    await t.database.db.transaction().execute(async (trx) => {
+      await sql`ALTER TABLE audit_events DISABLE TRIGGER USER`.execute(trx);
+      await sql`DELETE FROM audit_events WHERE organization_id = ${acme.id} AND seq = ${events}`.execute(trx);
+      await sql`ALTER TABLE audit_events ENABLE TRIGGER USER`.execute(trx);
+    });
+    const truncated = (await t.app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: admin.headers })).json();
+    expect(truncated.anchors.problems).toEqual([
+      expect.objectContaining({ reason: 'truncated', seq: events, message: `Newest events were removed: event ${events} was anchored at ${clock.toISOString()}, but the chain now ends at event ${events - 1}.` }),
+    ]);
 
     const beta = await signIn(t.app, 'admin@beta.test');
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: beta.headers })).json()).toMatchObject({ ok: true });

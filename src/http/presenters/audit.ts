@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { effectiveRole, type Actor } from '../../auth/actor.js';
-import type { VerifyResult } from '../../services/audit.js';
+import type { TrailVerification } from '../../services/audit-anchors.js';
 import type { AuditEvent } from '../../db/schema.js';
 
 export const auditEventSchema = z.object({
@@ -39,7 +39,7 @@ export function presentAuditEvent(event: AuditEvent, viewer: Actor): z.infer<typ
 }
 
 export const auditVerificationSchema = z.object({
-  ok: z.boolean(),
+  ok: z.boolean().describe('true when the chain links and every anchor hold'),
   events: z.number().int(),
   firstBreak: z
     .object({
@@ -49,8 +49,24 @@ export const auditVerificationSchema = z.object({
       message: z.string(),
     })
     .nullable(),
+  head: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
+  anchors: z.object({
+    count: z.number().int(),
+    valid: z.number().int().describe('anchors whose HMAC is valid under this server’s key'),
+    coveredEvents: z.number().int().describe('events up to the newest anchor that still matches the chain'),
+    unanchoredEvents: z.number().int().describe('newer events, not yet protected against a rewrite or removal'),
+    lastAnchoredAt: z.iso.datetime().nullable(),
+    problems: z.array(
+      z.object({
+        reason: z.enum(['forged', 'rewritten', 'truncated']),
+        seq: z.number().int(),
+        anchorId: z.string(),
+        message: z.string(),
+      }),
+    ),
+  }),
 });
 
-export function presentAuditVerification(result: VerifyResult): z.infer<typeof auditVerificationSchema> {
-  return { ok: result.ok, events: result.events, firstBreak: result.firstBreak };
+export function presentAuditVerification(result: TrailVerification): z.infer<typeof auditVerificationSchema> {
+  return { ok: result.ok, events: result.events, firstBreak: result.firstBreak, head: result.head, anchors: result.anchors };
 }

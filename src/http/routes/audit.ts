@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listAuditEvents, verifyOwnAuditChain } from '../../services/audit.js';
+import { deriveAnchorKey } from '../../core/audit-anchor.js';
+import { listAuditEvents } from '../../services/audit.js';
+import { verifyOwnAuditTrail } from '../../services/audit-anchors.js';
 import { contextOf } from '../auth.js';
 import { auditEventSchema, auditVerificationSchema, presentAuditEvent, presentAuditVerification } from '../presenters/audit.js';
 import { errorResponses, pageQuery } from '../schemas.js';
@@ -19,6 +21,7 @@ const auditPage = z.object({ items: z.array(auditEventSchema), nextCursor: z.str
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.database.db;
+  const anchorKey = deriveAnchorKey(app.deps.config.encryptionKey);
 
   app.get(
     '/audit',
@@ -42,10 +45,10 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['audit'],
-        summary: 'Re-compute the organization’s hash chain and report the first broken link, if any',
+        summary: 'Re-compute the organization’s hash chain and check its anchors: the first broken link, anchor failures, and how many events anchors cover',
         response: { 200: auditVerificationSchema, ...errorResponses(401, 404) },
       },
     },
-    async (request) => presentAuditVerification(await verifyOwnAuditChain(db(), contextOf(request))),
+    async (request) => presentAuditVerification(await verifyOwnAuditTrail(db(), contextOf(request), anchorKey)),
   );
 };

@@ -74,6 +74,15 @@ export type AuditVerification = {
   ok: boolean;
   events: number;
   firstBreak: { seq: number; id: string | null; reason: 'edited' | 'missing' | 'out_of_order' | 'relinked'; message: string } | null;
+  head: { seq: number; hash: string } | null;
+  anchors: {
+    count: number;
+    valid: number;
+    coveredEvents: number;
+    unanchoredEvents: number;
+    lastAnchoredAt: string | null;
+    problems: { reason: 'forged' | 'rewritten' | 'truncated'; seq: number; anchorId: string; message: string }[];
+  };
 };
 
 /** An event type an endpoint can subscribe to, as the server's emitter names and describes it. */
