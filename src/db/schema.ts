@@ -384,6 +384,13 @@ export interface InterviewSessionTable {
   ends_at: Timestamp;
 }
 
+/** A fixed rate-limit window per hashed key (candidate links, calendar feeds), shared by all instances. */
+export interface RateLimitWindowTable {
+  key_hash: string;
+  window_started_at: Timestamp;
+  hits: number;
+}
+
 export interface IdempotencyKeyTable {
   /** Who used the key (organization + actor), so keys never collide across callers. */
   scope: string;
@@ -421,6 +428,7 @@ export interface Database {
   interviews: InterviewTable;
   interview_sessions: InterviewSessionTable;
   idempotency_keys: IdempotencyKeyTable;
+  rate_limit_windows: RateLimitWindowTable;
   webhook_endpoints: WebhookEndpointTable;
   webhook_attempts: WebhookAttemptTable;
   calendar_connections: CalendarConnectionTable;

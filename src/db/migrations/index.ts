@@ -7,6 +7,7 @@ import * as notifications from './0006_notifications.js';
 import * as calendars from './0007_calendars.js';
 import * as imports from './0008_imports.js';
 import * as auditAnchors from './0009_audit_anchors.js';
+import * as rateLimits from './0010_rate_limits.js';
 
 /** Every migration, in order. Landed migrations are frozen: add a new file instead of editing one. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0007_calendars': calendars,
   '0008_imports': imports,
   '0009_audit_anchors': auditAnchors,
+  '0010_rate_limits': rateLimits,
 };

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { bookFromLink, cancelFromLink, confirmFromLink, candidatePage, rescheduleFromLink, submitAvailability, validZone } from '../../services/candidate-links.js';
 import { registerIdempotency } from '../idempotency.js';
+import { databaseRateLimitStore } from '../rate-limit-store.js';
 import { candidatePageSchema, presentCandidatePage } from '../presenters/public-link.js';
 import { errorResponses } from '../schemas.js';
 
@@ -22,6 +23,7 @@ export const publicLinksRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(rateLimit, {
     max: linkRateLimit,
     timeWindow: '1 minute',
+    store: databaseRateLimitStore(app),
     keyGenerator: (request) => `${request.ip}:${(request.params as { token?: string } | undefined)?.token ?? ''}`,
   });
   registerIdempotency(app);
