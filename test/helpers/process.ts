@@ -27,7 +27,7 @@ export function runCli(args: string[], env: Record<string, string>): CliRun {
     child,
     exited,
     output: () => ({ stdout, stderr }),
-    ready: async (timeoutMs = 60_000) => {
+    ready: async (timeoutMs = 110_000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const url = /ready at (\S+)/.exec(stdout)?.[1];
