@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { startBackgroundWorker } from '../jobs/index.js';
-import { seedDemo } from '../services/demo.js';
+import { seedDemoWithHistory } from '../services/demo.js';
 import { describeVerification, UnknownOrganization, verifyOrganizations } from './audit.js';
 import { describeStartupError } from './fail.js';
 import { onShutdownSignal, openRuntime } from './runtime.js';
@@ -32,8 +32,8 @@ program
     const { config, database } = await openRuntime({ migrate: true });
     try {
       if (config.env === 'production') throw new Error('Demo data is never created when NODE_ENV=production.');
-      const logins = await seedDemo(database.db);
-      process.stdout.write(`Created ${logins.length} demo users.\n`);
+      const { logins, history } = await seedDemoWithHistory(database.db, { publicUrl: config.publicUrl });
+      process.stdout.write(`Created ${logins.length} demo users and ${history.requests} scheduling requests of history.\n`);
     } finally {
       await database.close();
     }

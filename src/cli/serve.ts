@@ -1,6 +1,6 @@
 import { buildApp } from '../http/app.js';
 import { startBackgroundWorker } from '../jobs/index.js';
-import { demoPassword, isEmpty, seedDemo, type DemoLogin } from '../services/demo.js';
+import { demoPassword, isEmpty, seedDemoWithHistory, type DemoLogin } from '../services/demo.js';
 import { onShutdownSignal, openRuntime } from './runtime.js';
 
 export interface ServeOptions {
@@ -15,7 +15,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   const { config, logger, database } = runtime;
   let logins: DemoLogin[] = [];
   if (options.demo && config.env !== 'production' && (await isEmpty(database.db))) {
-    logins = await seedDemo(database.db);
+    ({ logins } = await seedDemoWithHistory(database.db, { publicUrl: config.publicUrl }));
   }
   const app = await buildApp({ config, database, now: () => new Date() }, { logger });
   await app.listen({ host: config.host, port: config.port });

@@ -3,6 +3,7 @@ import { systemContext } from '../auth/actor.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Database, Role } from '../db/schema.js';
 import { recordAudit } from './audit.js';
+import { seedDemoHistory, type HistoryResult } from './demo-history.js';
 import { seedDirectory } from './demo-directory.js';
 
 export const demoPassword = 'loopwise-demo';
@@ -108,4 +109,19 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
     }
     return logins;
   });
+}
+
+/** How far back the demo's scheduling history reaches. */
+const historyWeeks = 8;
+
+/**
+ * What `serve --demo` and `seed --demo` create: the demo organizations as they were eight weeks
+ * ago, then eight weeks of scheduling through the real commands up to `now`.
+ */
+export async function seedDemoWithHistory(db: Kysely<Database>, options: { publicUrl: string; now?: Date }): Promise<{ logins: DemoLogin[]; history: HistoryResult }> {
+  const now = options.now ?? new Date();
+  const logins = await seedDemo(db, new Date(now.getTime() - historyWeeks * 7 * 86_400_000));
+  const acme = await db.selectFrom('organizations').select('id').where('name', '=', 'Acme Staffing').executeTakeFirstOrThrow();
+  const history = await seedDemoHistory(db, { organizationId: acme.id, now, publicUrl: options.publicUrl });
+  return { logins, history };
 }
