@@ -13,7 +13,8 @@ program
   .command('serve')
   .description('migrate the database and serve the web app and API')
   .option('--demo', 'seed demo data when the database is empty (development only)')
-  .action((options: { demo?: boolean }) => serve(options));
+  .option('--no-history', 'with --demo: only the people and records, without eight weeks of scheduling history')
+  .action((options: { demo?: boolean; history: boolean }) => serve(options));
 
 program
   .command('migrate')
@@ -28,12 +29,13 @@ program
   .command('seed')
   .description('create data in the database')
   .requiredOption('--demo', 'create the demo organizations and users')
-  .action(async () => {
+  .option('--no-history', 'only the people and records, without eight weeks of scheduling history')
+  .action(async (options: { history: boolean }) => {
     const { config, database } = await openRuntime({ migrate: true });
     try {
       if (config.env === 'production') throw new Error('Demo data is never created when NODE_ENV=production.');
-      const { logins, history } = await seedDemoWithHistory(database.db, { publicUrl: config.publicUrl });
-      process.stdout.write(`Created ${logins.length} demo users and ${history.requests} scheduling requests of history.\n`);
+      const { logins, history } = await seedDemoWithHistory(database.db, { publicUrl: config.publicUrl, history: options.history });
+      process.stdout.write(`Created ${logins.length} demo users and ${history?.requests ?? 0} scheduling requests of history.\n`);
     } finally {
       await database.close();
     }

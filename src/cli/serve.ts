@@ -6,6 +6,8 @@ import { onShutdownSignal, openRuntime } from './runtime.js';
 export interface ServeOptions {
   /** Seed demo data when the database is empty (what `npm start` does). */
   demo?: boolean;
+  /** With `demo`: also play eight weeks of scheduling history (default on; `--no-history`). */
+  history?: boolean;
 }
 
 /** Migrates, optionally seeds, serves HTTP; with the embedded database it also runs the worker. */
@@ -15,7 +17,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   const { config, logger, database } = runtime;
   let logins: DemoLogin[] = [];
   if (options.demo && config.env !== 'production' && (await isEmpty(database.db))) {
-    ({ logins } = await seedDemoWithHistory(database.db, { publicUrl: config.publicUrl }));
+    ({ logins } = await seedDemoWithHistory(database.db, { publicUrl: config.publicUrl, history: options.history ?? true }));
   }
   const app = await buildApp({ config, database, now: () => new Date() }, { logger });
   await app.listen({ host: config.host, port: config.port });

@@ -5,6 +5,7 @@ import { hashToken } from '../auth/tokens.js';
 import { HOUR } from '../core/index.js';
 import { Invalid, NotFound, RuleViolation } from '../core/errors.js';
 import type { CandidateLinkPurpose, Database, StoredWindow } from '../db/schema.js';
+import { interviewInvite } from '../integrations/ical.js';
 import { recordAudit } from './audit.js';
 import { bookRequest } from './booking.js';
 import { cancelRequestWithInterview } from './interview-changes.js';
@@ -30,6 +31,10 @@ export interface CandidatePage {
   /** Fresh options the candidate may move to (only when the reschedule policy allows it). */
   rescheduleOptions: OptionsResult | null;
   rescheduleAllowed: boolean;
+  /** Why the candidate cannot move the interview online (null when they can or there is nothing to move). */
+  rescheduleRefusal: string | null;
+  /** Why the candidate cannot cancel online (null when they can). */
+  cancelRefusal: string | null;
   /** Names of the people in the offered options. */
   names: OptionsResult['people'];
 }
@@ -49,6 +54,36 @@ function reschedulePolicy(view: RequestView, interview: { starts_at: Date }, now
   return null;
 }
 
+/** Candidates cancel open requests online until the interview starts; after that, their recruiter handles it. */
+function cancelPolicy(view: RequestView, interview: { starts_at: Date } | null, now: Date): string | null {
+  if (!['ready', 'offered', 'booked'].includes(view.request.status)) return contactRecruiter;
+  if (interview && now >= interview.starts_at) return `${contactRecruiter} (The interview has already started.)`;
+  return null;
+}
+
+/**
+ * The booked interview as an iCalendar file for the candidate's calendar: the same UID and
+ * SEQUENCE as the emailed invite, so importing it and receiving a later update give one event.
+ */
+export async function interviewCalendarFromLink(db: Kysely<Database>, token: string, meta: LinkMeta & { host: string }): Promise<string> {
+  const { view } = await openLink(db, token, meta);
+  const current = await activeInterview(db, view.request.id);
+  if (!current || current.status !== 'confirmed' || view.request.status !== 'booked') throw new NotFound('There is no confirmed interview on this link to add to a calendar.');
+  const { sessions } = await interviewParts(db, current);
+  return interviewInvite({
+    interviewId: current.id,
+    sequence: current.sequence,
+    method: 'REQUEST',
+    title: `${view.stage.name} – ${view.requisition.title}`,
+    sessions: sessions.map((session) => ({ name: session.name, start: session.starts_at, end: session.ends_at })),
+    location: current.location,
+    organizer: { name: 'Loopwise', email: `no-reply@${meta.host}` },
+    attendees: [{ name: view.candidate.name, email: view.candidate.email }],
+    host: meta.host,
+    stamp: current.updated_at,
+  });
+}
+
 export function validZone(tz: string | undefined): string | undefined {
   if (tz !== undefined && !IANAZone.isValidZone(tz)) throw new Invalid(`"${tz}" is not a time zone; use an IANA name like Europe/London.`, [{ path: 'querystring.tz', message: 'is not a time zone' }]);
   return tz;
@@ -60,12 +95,13 @@ export async function candidatePage(db: Kysely<Database>, token: string, meta: L
   const current = await activeInterview(db, view.request.id);
   const interview = current ? { ...view, ...(await interviewParts(db, current)) } : null;
   const org = await db.selectFrom('organizations').select('name').where('id', '=', view.request.organization_id).executeTakeFirstOrThrow();
-  const rescheduleAllowed = interview !== null && view.request.status === 'booked' && reschedulePolicy(view, interview.interview, ctx.now) === null;
+  const rescheduleRefusal = interview !== null && view.request.status === 'booked' ? reschedulePolicy(view, interview.interview, ctx.now) : null;
+  const rescheduleAllowed = interview !== null && view.request.status === 'booked' && rescheduleRefusal === null;
   const rescheduleOptions = rescheduleAllowed ? await solveRequest(db, view, { now: ctx.now, excludeInterviewId: interview.interview.id }) : null;
   const ids = [...new Set((view.request.offered_options ?? []).flatMap((o) => o.sessions.flatMap((s) => s.interviewerIds)))];
   const people = ids.length ? await db.selectFrom('users').select(['id', 'name', 'time_zone']).where('organization_id', '=', view.request.organization_id).where('id', 'in', ids).execute() : [];
   const names = new Map(people.map((p) => [p.id, { name: p.name, timeZone: p.time_zone }]));
-  return { view, purpose, interview, organizationName: org.name, rescheduleOptions, rescheduleAllowed, names };
+  return { view, purpose, interview, organizationName: org.name, rescheduleOptions, rescheduleAllowed, rescheduleRefusal, cancelRefusal: cancelPolicy(view, interview?.interview ?? null, ctx.now), names };
 }
 
 /** The candidate books one of the options frozen in their offer (auto-confirmed unless the client approves). */
@@ -170,8 +206,9 @@ export async function cancelFromLink(db: Kysely<Database>, token: string, reason
   const { ctx, view: opened } = await openLink(db, token, meta);
   await db.transaction().execute(async (trx) => {
     const view = await loadRequestView(trx, ctx.actor.organizationId, opened.request.id, { lock: true });
-    if (!['ready', 'offered', 'booked'].includes(view.request.status)) throw new RuleViolation(contactRecruiter);
     const current = await activeInterview(trx, view.request.id);
+    const refused = cancelPolicy(view, current ?? null, ctx.now);
+    if (refused) throw new RuleViolation(refused);
     const interview = current ? { ...view, ...(await interviewParts(trx, current)) } : null;
     await cancelRequestWithInterview(trx, ctx, view, interview, { reason, initiator: 'candidate' });
     for (const recipient of await staffRecipients(trx, view)) {

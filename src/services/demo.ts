@@ -118,8 +118,12 @@ const historyWeeks = 8;
  * What `serve --demo` and `seed --demo` create: the demo organizations as they were eight weeks
  * ago, then eight weeks of scheduling through the real commands up to `now`.
  */
-export async function seedDemoWithHistory(db: Kysely<Database>, options: { publicUrl: string; now?: Date }): Promise<{ logins: DemoLogin[]; history: HistoryResult }> {
+export async function seedDemoWithHistory(
+  db: Kysely<Database>,
+  options: { publicUrl: string; now?: Date; history?: boolean },
+): Promise<{ logins: DemoLogin[]; history: HistoryResult | null }> {
   const now = options.now ?? new Date();
+  if (options.history === false) return { logins: await seedDemo(db, now), history: null };
   const logins = await seedDemo(db, new Date(now.getTime() - historyWeeks * 7 * 86_400_000));
   const acme = await db.selectFrom('organizations').select('id').where('name', '=', 'Acme Staffing').executeTakeFirstOrThrow();
   const history = await seedDemoHistory(db, { organizationId: acme.id, now, publicUrl: options.publicUrl });

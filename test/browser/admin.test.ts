@@ -40,7 +40,7 @@ describe.runIf(browserAvailable())('the admin integration pages in Chromium', { 
     });
     await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
     receiver.url = `http://127.0.0.1:${(receiver.server.address() as AddressInfo).port}`;
-    server = runCli(['serve', '--demo'], { DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lw-admin-')), PORT: '0' });
+    server = runCli(['serve', '--demo', '--no-history'], { DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lw-admin-')), PORT: '0' });
     url = await server.ready();
     browser = await launchBrowser();
     page = await browser.context.newPage();

@@ -23,7 +23,7 @@ describe.runIf(browserAvailable())('candidate pages on a phone', { timeout: 60_0
   const publicUrls: string[] = [];
 
   beforeAll(async () => {
-    server = runCli(['serve', '--demo'], { DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lw-candidate-')), PORT: '0' });
+    server = runCli(['serve', '--demo', '--no-history'], { DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lw-candidate-')), PORT: '0' });
     [url, browser] = await Promise.all([server.ready(), launchBrowser({ viewport: { width: 390, height: 844 } })]);
     staff = await signIn(url, 'coordinator@acme.test');
     await expectWebApp(url);
@@ -81,9 +81,12 @@ describe.runIf(browserAvailable())('candidate pages on a phone', { timeout: 60_0
     expect(await page.getByRole('status').filter({ hasText: 'You’re booked' }).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Add to calendar (.ics)' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Add to calendar (.ics)' }).click()]);
     const ics = readFileSync(await download.path(), 'utf8');
     expect(ics).toMatch(/BEGIN:VEVENT[\s\S]*DTSTART:\d{8}T\d{6}Z[\s\S]*LOCATION:Phone call: the recruiter calls you/);
+    // The server's file: the emailed invite's UID and SEQUENCE, so the calendar keeps one event.
+    expect(ics).toMatch(/UID:interview-[0-9a-f-]{36}@localhost/);
+    expect(ics).toContain('SEQUENCE:0');
   });
 
   it("answers the reminder's links: I'll be there confirms once, I need to reschedule opens the reschedule view", async () => {
@@ -113,6 +116,19 @@ describe.runIf(browserAvailable())('candidate pages on a phone', { timeout: 60_0
     const moved = await page.getByTestId('interview-summary').textContent();
     expect(moved).not.toBe(booked);
     expect(moved).toContain(start);
+
+    // Once the stage allows no more online moves, the page says so up front instead of offering Reschedule.
+    const admin = await signIn(url, 'admin@acme.test');
+    const requisitions = await admin.call<{ items: { id: string; title: string }[] }>('GET', '/api/v1/requisitions?q=Senior%20Backend%20Engineer');
+    const requisitionId = requisitions.items.find((r) => r.title === 'Senior Backend Engineer')!.id;
+    const full = await admin.call<{ stages: { id: string; kind: string; rules: Record<string, unknown> }[] }>('GET', `/api/v1/requisitions/${requisitionId}`);
+    const screen = full.stages.find((x) => x.kind === 'recruiter_screen')!;
+    await admin.call('PATCH', `/api/v1/requisitions/${requisitionId}/stages/${screen.id}`, { rules: { ...screen.rules, reschedule: { cutoffHours: 24, maxByCandidate: 1 } } });
+    await page.reload();
+    await page.getByTestId('changes-closed').waitFor();
+    expect(await page.getByTestId('changes-closed').textContent()).toContain('You have used all 1 online reschedules.');
+    expect(await page.getByRole('button', { name: 'Reschedule' }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Cancel interview' }).click();
     await page.getByRole('heading', { name: 'Cancel your interview' }).waitFor();

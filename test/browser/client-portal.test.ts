@@ -23,7 +23,7 @@ describe.runIf(browserAvailable())('client portal in Chromium', { timeout: 60_00
   let requestId: string;
 
   beforeAll(async () => {
-    server = runCli(['serve', '--demo'], { DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lw-client-')), PORT: '0' });
+    server = runCli(['serve', '--demo', '--no-history'], { DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lw-client-')), PORT: '0' });
     [url, browser] = await Promise.all([server.ready(), launchBrowser()]);
     await expectWebApp(url);
     staff = await signIn(url, 'coordinator@acme.test');

@@ -15,7 +15,7 @@ describe.runIf(browserAvailable())('the internal workspace in Chromium', { timeo
   let url: string;
 
   beforeAll(async () => {
-    server = runCli(['serve', '--demo'], { DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lw-workspace-')), PORT: '0' });
+    server = runCli(['serve', '--demo', '--no-history'], { DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lw-workspace-')), PORT: '0' });
     url = await server.ready();
     browser = await launchBrowser();
   });

@@ -33,7 +33,7 @@ describe('the loopwise command', { timeout: 120_000 }, () => {
 
   it('serves, refuses a second process on the same data folder, and shuts down cleanly', async () => {
     const dataDir = freshDataDir();
-    const server = start(['serve', '--demo'], { DATA_DIR: dataDir, PORT: '0' });
+    const server = start(['serve', '--demo', '--no-history'], { DATA_DIR: dataDir, PORT: '0' });
     const url = await server.ready();
     expect(server.output().stdout).toContain('admin@acme.test');
 

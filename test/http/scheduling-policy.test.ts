@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { linkRateLimit } from '../../src/http/routes/public-links.js';
-import { openTestApp, signIn, type Session, type TestApp } from '../helpers/app.js';
+import { calendarPartFor } from '../../src/jobs/interview-invites.js';
+import { openTestApp, signIn, testConfig, type Session, type TestApp } from '../helpers/app.js';
 import { backends } from '../helpers/db.js';
 import { lastCandidateToken, loadAcme, makeApplication, makeRequisition, type Acme } from '../helpers/scheduling-factories.js';
 
@@ -100,6 +101,39 @@ describe.each(backends)('scheduling rules and policies on the %s database', (bac
     expect((await post(`/api/v1/public/links/${token}/book`, { optionId: fresh.options[0].id }, {})).statusCode).toBe(200);
   });
 
+  it('gives the candidate the booked interview as iCalendar with the emailed invite’s UID and SEQUENCE; canceling closes once it starts', async () => {
+    clock = start;
+    const r = await request({ minNoticeHours: 4 });
+    const booked = await bookAt(r.id, '2026-12-10T16:00:00Z', r.person);
+    expect(booked.statusCode).toBe(201);
+    const interviewId = booked.json().id as string;
+    const token = await lastCandidateToken(t.database.db, r.candidate.email);
+    const ics = await t.app.inject({ method: 'GET', url: `/api/v1/public/links/${token}/interview.ics` });
+    expect(ics.statusCode).toBe(200);
+    expect(ics.headers['content-type']).toMatch(/^text\/calendar/);
+    const unfold = (text: string) => text.replace(/\r\n[ \t]/g, '');
+    const emailed = await t.database.db.selectFrom('outbox_messages').selectAll().where('dedupe_key', '=', `interview:${interviewId}:seq:0:candidate`).executeTakeFirstOrThrow();
+    const invite = calendarPartFor(emailed, new URL(testConfig().publicUrl).host)!.ics;
+    const line = (text: string, name: string) => unfold(text).split('\r\n').find((l) => l.startsWith(`${name}:`));
+    expect(line(ics.body, 'UID')).toBe(`UID:interview-${interviewId}@localhost:3000`);
+    expect(line(ics.body, 'UID')).toBe(line(invite, 'UID'));
+    expect(line(ics.body, 'SEQUENCE')).toBe('SEQUENCE:0');
+    expect(line(ics.body, 'DTSTART')).toBe('DTSTART:20261210T160000Z');
+    expect(line(ics.body, 'DTEND')).toBe('DTEND:20261210T170000Z');
+
+    // A link with only offered times has no interview to add yet.
+    const other = await request({ minNoticeHours: 4 });
+    expect((await post(`/api/v1/scheduling-requests/${other.id}/offer`, {})).statusCode).toBe(200);
+    const offered = await lastCandidateToken(t.database.db, other.candidate.email);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/public/links/${offered}/interview.ics` })).statusCode).toBe(404);
+
+    clock = new Date('2026-12-10T16:10:00Z');
+    const started = (await t.app.inject({ method: 'GET', url: `/api/v1/public/links/${token}` })).json();
+    expect(started.cancel).toEqual({ allowed: false, reason: 'This interview can no longer be changed online. Please contact your recruiter. (The interview has already started.)' });
+    expect((await post(`/api/v1/public/links/${token}/cancel`, { reason: 'Too late' }, {})).statusCode).toBe(422);
+
+  });
+
   it('lets the candidate reschedule within the cutoff and the maximum count, then says to contact the recruiter', async () => {
     clock = start;
     const r = await request({ minNoticeHours: 4, reschedule: { cutoffHours: 24, maxByCandidate: 1 } });
@@ -117,13 +151,16 @@ describe.each(backends)('scheduling rules and policies on the %s database', (bac
     const again = await post(`/api/v1/public/links/${token}/reschedule`, { optionId: page.reschedule.options[2].id }, {});
     expect(again.statusCode).toBe(422);
     expect(again.json().error.message).toMatch(/contact your recruiter/i);
+    const spent = (await t.app.inject({ method: 'GET', url: `/api/v1/public/links/${token}` })).json();
+    expect(spent.reschedule).toMatchObject({ allowed: false, remaining: 0, reason: 'This interview can no longer be changed online. Please contact your recruiter. (You have used all 1 online reschedules.)' });
+    expect(spent.cancel).toEqual({ allowed: true, reason: null });
 
     const late = await request({ minNoticeHours: 4, reschedule: { cutoffHours: 24, maxByCandidate: 3 } });
     expect((await bookAt(late.id, '2026-12-02T15:00:00Z', late.person)).statusCode).toBe(201);
     clock = new Date('2026-12-01T16:00:00Z');
     const lateToken = await lastCandidateToken(t.database.db, late.candidate.email);
     const latePage = (await t.app.inject({ method: 'GET', url: `/api/v1/public/links/${lateToken}` })).json();
-    expect(latePage.reschedule.allowed).toBe(false);
+    expect(latePage.reschedule).toMatchObject({ allowed: false, reason: expect.stringMatching(/Changes close 24 hours before the interview/) });
     const refused = await post(`/api/v1/public/links/${lateToken}/reschedule`, { optionId: 'anything' }, {});
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.message).toMatch(/24 hours before/);

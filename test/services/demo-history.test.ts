@@ -16,7 +16,7 @@ describe.each(backends)('demo scheduling history on the %s database', (backend) 
   beforeAll(async () => {
     database = await openTestDatabase(backend);
     const started = performance.now();
-    ({ history } = await seedDemoWithHistory(database.db, { now, publicUrl: 'http://localhost:3000' }));
+    ({ history } = (await seedDemoWithHistory(database.db, { now, publicUrl: 'http://localhost:3000' })) as { history: HistoryResult });
     seededMs = performance.now() - started;
   });
   afterAll(() => database.close());

@@ -23,7 +23,14 @@ export const candidatePageSchema = z.object({
   interview: z
     .object({ status: z.enum(['pending_approval', 'confirmed']), candidateConfirmed: z.boolean(), start: z.string(), end: z.string(), location: z.string().nullable(), sessions: z.array(candidateSession) })
     .nullable(),
-  reschedule: z.object({ allowed: z.boolean(), cutoffHours: z.number().int(), remaining: z.number().int(), options: z.array(candidateOption) }),
+  reschedule: z.object({
+    allowed: z.boolean(),
+    reason: z.string().nullable().describe('why the interview can no longer be moved online (cutoff passed, no reschedules left); null when it can'),
+    cutoffHours: z.number().int(),
+    remaining: z.number().int(),
+    options: z.array(candidateOption),
+  }),
+  cancel: z.object({ allowed: z.boolean(), reason: z.string().nullable().describe('why canceling online is closed; null when it is open') }),
   windows: z.array(z.object({ start: z.string(), end: z.string() })).nullable(),
 });
 
@@ -75,10 +82,12 @@ export function presentCandidatePage(page: CandidatePage, tz?: string): z.infer<
     interview: interview && (state === 'confirmed' || state === 'pending_approval') ? presentCandidateInterview(interview, zone) : null,
     reschedule: {
       allowed: page.rescheduleAllowed,
+      reason: page.rescheduleRefusal,
       cutoffHours,
       remaining: Math.max(0, maxByCandidate - view.request.candidate_reschedules),
       options: (page.rescheduleOptions?.options ?? []).map((o) => presentCandidateOption(o, page.rescheduleOptions?.people ?? null, zone)),
     },
+    cancel: { allowed: page.cancelRefusal === null, reason: page.cancelRefusal },
     windows: view.request.candidate_windows,
   };
 }

@@ -2,7 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { bookFromLink, cancelFromLink, confirmFromLink, candidatePage, rescheduleFromLink, submitAvailability, validZone } from '../../services/candidate-links.js';
+import { bookFromLink, cancelFromLink, confirmFromLink, candidatePage, interviewCalendarFromLink, rescheduleFromLink, submitAvailability, validZone } from '../../services/candidate-links.js';
 import { registerIdempotency } from '../idempotency.js';
 import { databaseRateLimitStore } from '../rate-limit-store.js';
 import { candidatePageSchema, presentCandidatePage } from '../presenters/public-link.js';
@@ -42,6 +42,22 @@ export const publicLinksRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => page(request, request.params.token, validZone(request.query.tz)),
+  );
+
+  app.get(
+    '/public/links/:token/interview.ics',
+    {
+      schema: {
+        tags: ['candidate'],
+        summary: 'The confirmed interview as an iCalendar file (same UID and SEQUENCE as the emailed invite)',
+        params: tokenParams,
+        response: { 200: z.string().describe('text/calendar'), ...errorResponses(400, 404, 429) },
+      },
+    },
+    async (request, reply) => {
+      const ics = await interviewCalendarFromLink(db(), request.params.token, { ...meta(request), host: new URL(request.server.deps.config.publicUrl).host });
+      return reply.header('content-type', 'text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="interview.ics"').header('cache-control', 'no-store').send(ics);
+    },
   );
 
   app.post(

@@ -29,11 +29,15 @@ export type CandidateLinkPage = {
   state: LinkState;
   options: CandidateOption[];
   interview: CandidateInterview | null;
-  reschedule: { allowed: boolean; cutoffHours: number; remaining: number; options: CandidateOption[] };
+  /** `reason` says why the interview can no longer be moved online (null when it can). */
+  reschedule: { allowed: boolean; reason: string | null; cutoffHours: number; remaining: number; options: CandidateOption[] };
+  cancel: { allowed: boolean; reason: string | null };
   windows: TimeWindow[] | null;
 };
 
 const base = (token: string) => `/api/v1/public/links/${encodeURIComponent(token)}`;
+/** The confirmed interview as an iCalendar file with the emailed invite's UID and SEQUENCE. */
+export const interviewCalendarUrl = (token: string) => `${base(token)}/interview.ics`;
 const linkKey = (token: string) => ['public-link', token] as const;
 
 export function useCandidateLink(token: string, timeZone: string | undefined, enabled = true) {

@@ -1,29 +1,13 @@
 import { Button, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { CandidateInterview, CandidateLinkPage } from '../../api/public-links';
+import { type CandidateInterview, type CandidateLinkPage, interviewCalendarUrl } from '../../api/public-links';
 import { CancelInterview } from './CancelInterview';
-import { buildIcs, downloadIcs } from './ics';
 import { InterviewSummary } from './InterviewSummary';
-import { listNames } from './OptionPicker';
 import { RescheduleInterview } from './RescheduleInterview';
 import { StepHeading } from './StepHeading';
 import { Notice } from './Notice';
 
 type Mode = 'view' | 'reschedule' | 'cancel';
-
-function addToCalendar(page: CandidateLinkPage, interview: CandidateInterview): void {
-  const people = listNames(interview.sessions.flatMap((s) => s.with));
-  const sessions = interview.sessions.map((s) => `${s.name} with ${listNames(s.with)}`).join('\n');
-  const content = buildIcs({
-    uid: `${Date.parse(interview.start)}-${crypto.randomUUID()}@loopwise`,
-    start: interview.start,
-    end: interview.end,
-    summary: `${page.stage}: ${page.role} (${page.organization})`,
-    description: `${sessions || people}\n\nTo reschedule or cancel, open the link in your invitation email.`,
-    location: interview.location,
-  });
-  downloadIcs(content, 'interview.ics');
-}
 
 /** The booked (or awaiting approval) interview: details, add to calendar, reschedule, cancel. */
 export function BookedInterview({
@@ -52,6 +36,8 @@ export function BookedInterview({
   if (mode === 'cancel') return <CancelInterview token={token} onBack={back} onCanceled={onCanceled} />;
 
   const pending = interview.status === 'pending_approval';
+  // The API says up front what can no longer be done online and why, instead of refusing a try.
+  const closed = [page.reschedule.allowed ? null : page.reschedule.reason, page.cancel.allowed ? null : page.cancel.reason].filter((r): r is string => r !== null);
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="booked-heading">
       <Stack gap="md">
@@ -63,20 +49,30 @@ export function BookedInterview({
         )}
         <InterviewSummary start={interview.start} end={interview.end} zone={page.timeZone} sessions={interview.sessions} location={interview.location} />
         {!pending && (
-          <Button variant="light" onClick={() => addToCalendar(page, interview)}>
+          // The server's file carries the emailed invite's UID, so a later update changes this same event.
+          <Button component="a" variant="light" href={interviewCalendarUrl(token)} download="interview.ics">
             Add to calendar (.ics)
           </Button>
         )}
         <Text size="sm" c="dimmed">
           Need a different time or can’t make it?
         </Text>
+        {closed.length > 0 && (
+          <Notice color="yellow" title="Changes online are closed" data-testid="changes-closed">
+            {[...new Set(closed)].join(' ')}
+          </Notice>
+        )}
         <Stack gap="xs">
-          <Button variant="default" onClick={() => { onChanged(null); setMode('reschedule'); }}>
-            Reschedule
-          </Button>
-          <Button variant="default" color="red" c="red.9" onClick={() => { onChanged(null); setMode('cancel'); }}>
-            Cancel interview
-          </Button>
+          {page.reschedule.allowed && (
+            <Button variant="default" onClick={() => { onChanged(null); setMode('reschedule'); }}>
+              Reschedule
+            </Button>
+          )}
+          {page.cancel.allowed && (
+            <Button variant="default" color="red" c="red.9" onClick={() => { onChanged(null); setMode('cancel'); }}>
+              Cancel interview
+            </Button>
+          )}
         </Stack>
       </Stack>
     </Paper>

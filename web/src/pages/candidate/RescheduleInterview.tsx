@@ -7,17 +7,6 @@ import { StepHeading } from './StepHeading';
 import { formatWhen } from './time';
 import { Notice } from './Notice';
 
-/**
- * The API's reschedule policy, in its own words: online changes close `cutoffHours` before the
- * interview and after the last allowed reschedule. The exact reason comes from the API when it
- * refuses a change; the page only knows whether changes are open.
- */
-function closedReason(page: CandidateLinkPage): string {
-  const { remaining, cutoffHours } = page.reschedule;
-  const why = remaining === 0 ? 'You have used all your online reschedules.' : `Changes close ${cutoffHours} hours before the interview.`;
-  return `This interview can no longer be changed online. Please contact your recruiter. (${why})`;
-}
-
 /** Move the interview to another offered time, within the stage's reschedule policy. */
 export function RescheduleInterview({
   token,
@@ -51,7 +40,7 @@ export function RescheduleInterview({
         <Stack gap="md">
           {heading('Reschedule')}
           <Notice color="yellow" title="Please contact your recruiter" role="alert">
-            {page.reschedule.allowed ? 'There are no other times available online right now. Please contact your recruiter.' : closedReason(page)}
+            {page.reschedule.allowed ? 'There are no other times available online right now. Please contact your recruiter.' : (page.reschedule.reason ?? 'This interview can no longer be changed online. Please contact your recruiter.')}
           </Notice>
           <Button variant="default" onClick={onBack}>
             Back to your interview
