@@ -7,7 +7,7 @@ export { type Instant, type Interval, type IntervalList, MINUTE, HOUR, DAY, norm
 export { type EpochDay, ZoneClock, ZoneClocks, parseDate, formatDate, isoWeekday, isoWeekStart } from './zone.js';
 export { type LocalRange, type Weekday, type WeeklyHours, type DayOverride, type WorkingPlan, WEEKDAYS, parseTime, planWorkingHours, expandWorkingHours } from './working-hours.js';
 export { type Person, type Limits, type ExistingInterview, type PreparedPerson, preparePerson, busyTime, workingTime, freeTime } from './availability.js';
-export { type LimitExceedance, PersonLoad } from './load.js';
+export { type LimitExceedance, loadAt, type LoadAt, PersonLoad } from './load.js';
 export { type CandidateHours, type Requirement, type SessionSpec, type WindowRules, type StageRules, type Pool, type Candidate, type StageWindow, stageWindow } from './stage.js';
 export { type Slot, type HostSlot, type SlotQuery, gridStarts, findSlots, findAnyHostSlots } from './slots.js';
 export { type SolveInput, type SolveResult, type PanelOption, type SessionAssignment, solvePanel } from './solver.js';

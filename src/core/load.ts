@@ -31,6 +31,11 @@ export class PersonLoad {
     }
   }
 
+  /** Existing interviews on the interviewer's local day of instant `t`. */
+  dayLoad(t: Instant): number {
+    return this.byDay.get(this.prepared.clock.localDay(t)) ?? 0;
+  }
+
   /** Existing interviews in the ISO week of instant `t` (the "balanced load" measure). */
   weekLoad(t: Instant): number {
     return this.byWeek.get(isoWeekStart(this.prepared.clock.localDay(t))) ?? 0;
@@ -59,4 +64,20 @@ export class PersonLoad {
     if (perDay !== null && (this.byDay.get(day) ?? 0) + 1 > perDay) return false;
     return perWeek === null || (this.byWeek.get(isoWeekStart(day)) ?? 0) + 1 <= perWeek;
   }
+}
+
+/** An interviewer's existing interviews around a time, with the limits they count against. */
+export interface LoadAt {
+  /** On the interviewer's local day of the time. */
+  readonly day: number;
+  /** In that ISO week (Monday to Sunday, local). */
+  readonly week: number;
+  readonly perDay: number | null;
+  readonly perWeek: number | null;
+}
+
+/** The load of a person at `t`, before one more interview is added there. */
+export function loadAt(load: PersonLoad, t: Instant): LoadAt {
+  const { perDay, perWeek } = load.prepared.person.limits;
+  return { day: load.dayLoad(t), week: load.weekLoad(t), perDay, perWeek };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { renderExplanation, solvePanel, type Explanation, type PanelOption, type ProposedOption } from '../core/index.js';
+import { loadAt, PersonLoad, preparePerson, renderExplanation, solvePanel, ZoneClocks, type Explanation, type LoadAt, type PanelOption, type ProposedOption } from '../core/index.js';
 import type { Database, StoredOption, StoredWindow } from '../db/schema.js';
 import { loadEngineInput, type EngineInput } from './engine-input.js';
 import type { RequestView } from './scheduling-context.js';
@@ -19,6 +19,8 @@ export interface OptionsResult {
   options: OptionData[];
   explanations: RenderedExplanation[];
   people: EngineInput['people'];
+  /** An assigned person's existing interviews on the day and in the week of a start, with their limits. */
+  loadOf?: (personId: string, start: string) => LoadAt | null;
 }
 
 /**
@@ -78,5 +80,21 @@ export async function solveRequest(db: Kysely<Database>, view: RequestView, opti
     overrideLimitsFor: options.overrideLimitsFor ?? [],
   });
   const result = solvePanel(engine.input);
-  return { options: result.options.map(toOptionData), explanations: renderAll(result.explanations, engine.people), people: engine.people, engine };
+  return { options: result.options.map(toOptionData), explanations: renderAll(result.explanations, engine.people), people: engine.people, loadOf: loadsOf(engine), engine };
+}
+
+/** Load lookups over the people the solver saw (their interviews around the horizon and their limits). */
+function loadsOf(engine: EngineInput): (personId: string, start: string) => LoadAt | null {
+  const clocks = new ZoneClocks();
+  const loads = new Map<string, PersonLoad>();
+  return (personId, start) => {
+    let load = loads.get(personId);
+    if (!load) {
+      const person = engine.input.people.find((p) => p.id === personId);
+      if (!person) return null;
+      load = new PersonLoad(preparePerson(person, clocks));
+      loads.set(personId, load);
+    }
+    return loadAt(load, Date.parse(start));
+  };
 }

@@ -8,7 +8,7 @@ import { recordAudit } from './audit.js';
 import { enqueueWebhookEvent } from './webhooks.js';
 import { bookRequest, type BookingChoice } from './booking.js';
 import { issueCandidateLink } from './link-tokens.js';
-import { activeInterview, authorizeRequest, interviewParts, loadRequestView, type InterviewView, type RequestView } from './scheduling-context.js';
+import { activeInterview, authorizeRequest, interviewParts, loadRequestView, policyRecord, type InterviewView, type RequestView } from './scheduling-context.js';
 import { candidateRecipient, enqueueSchedulingEmail, formatInZone } from './scheduling-notifications.js';
 import { solveRequest, type OptionsResult } from './scheduling-options.js';
 import { applyTransition } from './request-transitions.js';
@@ -233,6 +233,32 @@ export async function createSchedulingRequest(
       throw error;
     }
   });
+}
+
+export interface Permission {
+  allowed: boolean;
+  reason: string | null;
+}
+
+const roleNames: Record<string, string> = { admin: 'admins', recruiter: 'recruiters', coordinator: 'coordinators', hiring_manager: 'the hiring manager' };
+
+/**
+ * What the actor may do with a request right now and, when not, why: the stage's "who may
+ * schedule", its mode (coordinator stages are booked, not offered) and the request's state. The
+ * same rules the book and offer commands enforce.
+ */
+export function schedulingActions(actor: Actor, view: RequestView): { book: Permission; offer: Permission } {
+  const { status } = view.request;
+  const record = policyRecord(view);
+  const who = view.rules.schedulers.map((role) => roleNames[role] ?? role);
+  const notYou = `Only ${who.length > 1 ? `${who.slice(0, -1).join(', ')} and ${who[who.length - 1]}` : who[0]} schedule the ${view.stage.name} stage.`;
+  const closed = ['ready', 'offered', 'booked'].includes(status) ? null : `This request is ${status.replace('_', ' ')}; there is nothing to schedule.`;
+  const deny = (reason: string): Permission => ({ allowed: false, reason });
+  const book = closed ? deny(closed) : can(actor, 'book', 'schedulingRequest', record) ? { allowed: true, reason: null } : deny(notYou);
+  let offer: Permission = book;
+  if (book.allowed && view.rules.mode === 'coordinator') offer = deny('This stage is booked by a coordinator: pick an option and book it instead of offering.');
+  else if (book.allowed && status === 'booked') offer = deny('The interview is booked: reschedule it instead of offering new times.');
+  return { book, offer };
 }
 
 /** Solver options for a request (with its booked interview's own time free), or why there are none. */

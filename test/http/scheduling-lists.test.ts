@@ -71,4 +71,48 @@ describe.each(backends)('scheduling lists on the %s database', (backend) => {
     expect(technical.items.map((i) => i.id)).toEqual([panel.id]);
     expect((await get('/interviews?cursor=nonsense')).statusCode).toBe(400);
   });
+
+  it('carries each assigned interviewer’s load on the option’s day and week, against their limits', async () => {
+    const tom = acme.user('interviewer8@acme.test');
+    await t.database.db.updateTable('users').set({ max_interviews_per_day: 2, max_interviews_per_week: 5, time_zone: 'America/Denver' }).where('id', '=', tom.id).execute();
+    const { requisition, stages } = await makeRequisition(acme, {}, [
+      { key: 'x', rules: { mode: 'coordinator', minNoticeHours: 4, sessions: [{ name: 'Talk', durationMinutes: 60, requirements: [{ kind: 'people', personIds: [tom.id] }] }] } },
+    ]);
+    // Tom already has one interview on Wednesday 2 December (10:00 in Denver).
+    const first = await open((await makeApplication(acme, requisition.id)).id, stages.x!);
+    const booked = await post(`/scheduling-requests/${first}/book`, { sessions: [{ start: '2026-12-02T17:00:00Z', interviewerIds: [tom.id] }] });
+    expect(booked.statusCode, booked.body).toBe(201);
+
+    const second = await open((await makeApplication(acme, requisition.id)).id, stages.x!);
+    const { options } = (await get(`/scheduling-requests/${second}/options?count=10`)).json<{
+      options: { start: string; sessions: { interviewers: { id: string; load: { day: number; week: number; perDay: number; perWeek: number } }[] }[] }[];
+    }>();
+    expect(options.length).toBe(10);
+    for (const option of options) {
+      const denverDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Denver' }).format(new Date(option.start));
+      // Monday 30 November to Sunday 6 December is the week of the booked interview.
+      const sameWeek = denverDate >= '2026-11-30' && denverDate <= '2026-12-06';
+      expect(option.sessions[0]!.interviewers[0]!.load).toEqual({ day: denverDate === '2026-12-02' ? 1 : 0, week: sameWeek ? 1 : 0, perDay: 2, perWeek: 5 });
+    }
+    expect(options.some((o) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Denver' }).format(new Date(o.start)) === '2026-12-02')).toBe(true);
+  });
+
+  it('tells each viewer whether they may book or offer, and why not', async () => {
+    const { requisition, stages } = await makeRequisition(acme);
+    const panel = await open((await makeApplication(acme, requisition.id)).id, stages.panel!);
+    const screen = await open((await makeApplication(acme, requisition.id)).id, stages.screen!);
+    const recruiter = await signIn(t.app, 'recruiter@acme.test');
+    const view = async (id: string, session: Session) => (await t.app.inject({ method: 'GET', url: `/api/v1/scheduling-requests/${id}`, headers: session.headers })).json<{ actions: unknown }>().actions;
+    expect(await view(panel, coordinator)).toEqual({
+      book: { allowed: true, reason: null },
+      offer: { allowed: false, reason: 'This stage is booked by a coordinator: pick an option and book it instead of offering.' },
+    });
+    expect(await view(panel, recruiter)).toEqual({
+      book: { allowed: false, reason: 'Only admins and coordinators schedule the Panel interview stage.' },
+      offer: { allowed: false, reason: 'Only admins and coordinators schedule the Panel interview stage.' },
+    });
+    expect(await view(screen, recruiter)).toEqual({ book: { allowed: true, reason: null }, offer: { allowed: true, reason: null } });
+    // What the view promises is what the commands do.
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/scheduling-requests/${panel}/offer`, headers: coordinator.headers, payload: {} })).statusCode).toBe(422);
+  });
 });

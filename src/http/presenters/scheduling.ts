@@ -4,7 +4,7 @@ import type { Actor } from '../../auth/actor.js';
 import { requestStatuses, stageKinds, type Interview } from '../../db/schema.js';
 import type { RequestView } from '../../services/scheduling-context.js';
 import type { OptionData, OptionsResult, RenderedExplanation } from '../../services/scheduling-options.js';
-import type { RequestSummary, TransitionRow } from '../../services/scheduling-requests.js';
+import { schedulingActions, type RequestSummary, type TransitionRow } from '../../services/scheduling-requests.js';
 
 /** An instant in a zone, as ISO 8601 with that zone's offset (what people in that zone read). */
 export function localIso(at: string | Date, timeZone: string): string {
@@ -36,12 +36,23 @@ export const optionSchema = z.object({
       start: z.iso.datetime(),
       end: z.iso.datetime(),
       candidateLocalStart: z.string(),
-      interviewers: z.array(z.object({ id: z.uuid(), name: z.string(), timeZone: z.string(), localStart: z.string() })),
+      interviewers: z.array(
+        z.object({
+          id: z.uuid(),
+          name: z.string(),
+          timeZone: z.string(),
+          localStart: z.string(),
+          load: z
+            .object({ day: z.number().int(), week: z.number().int(), perDay: z.number().int().nullable(), perWeek: z.number().int().nullable() })
+            .nullable()
+            .describe('their interviews already on that local day and in that ISO week, with their limits (null when unknown)'),
+        }),
+      ),
     }),
   ),
 });
 
-export function presentOption(option: OptionData, people: OptionsResult['people'], candidateZone: string): z.infer<typeof optionSchema> {
+export function presentOption(option: OptionData, people: OptionsResult['people'], candidateZone: string, loadOf?: OptionsResult['loadOf']): z.infer<typeof optionSchema> {
   const first = option.sessions[0]!;
   const last = option.sessions[option.sessions.length - 1]!;
   return {
@@ -58,7 +69,7 @@ export function presentOption(option: OptionData, people: OptionsResult['people'
       interviewers: s.interviewerIds.map((id) => {
         const person = people.get(id);
         const timeZone = person?.timeZone ?? 'UTC';
-        return { id, name: person?.name ?? 'Unknown interviewer', timeZone, localStart: localIso(s.start, timeZone) };
+        return { id, name: person?.name ?? 'Unknown interviewer', timeZone, localStart: localIso(s.start, timeZone), load: loadOf?.(id, s.start) ?? null };
       }),
     })),
   };
@@ -67,7 +78,7 @@ export function presentOption(option: OptionData, people: OptionsResult['people'
 export const optionsResultSchema = z.object({ options: z.array(optionSchema), explanations: z.array(explanationSchema) });
 
 export function presentOptions(result: OptionsResult, candidateZone: string): z.infer<typeof optionsResultSchema> {
-  return { options: result.options.map((o) => presentOption(o, result.people, candidateZone)), explanations: result.explanations.map(presentExplanation) };
+  return { options: result.options.map((o) => presentOption(o, result.people, candidateZone, result.loadOf)), explanations: result.explanations.map(presentExplanation) };
 }
 
 export function presentExplanation(e: RenderedExplanation): z.infer<typeof explanationSchema> {
@@ -107,6 +118,8 @@ export function presentRequestSummary(row: RequestSummary, now: Date): z.infer<t
   };
 }
 
+const permissionSchema = z.object({ allowed: z.boolean(), reason: z.string().nullable() });
+
 const transitionSchema = z.object({
   from: z.enum(requestStatuses).nullable(),
   to: z.enum(requestStatuses),
@@ -127,6 +140,9 @@ export const requestSchema = requestSummarySchema.extend({
   candidateWindows: z.array(z.object({ start: z.iso.datetime(), end: z.iso.datetime() })).nullable(),
   interviewId: z.uuid().nullable(),
   transitions: z.array(transitionSchema).describe('empty for client users'),
+  actions: z
+    .object({ book: permissionSchema, offer: permissionSchema })
+    .describe('whether you may book or offer this request now (the stage’s "who may schedule", its mode and the request’s state), and why not'),
 });
 
 /** A request as staff and hiring managers see it; client users get it without the internal history. */
@@ -165,6 +181,7 @@ export function presentRequest(
     offeredOptions: (request.offered_options ?? []).map((o) => ({ id: o.id, start: o.sessions[0]!.start, candidateLocalStart: localIso(o.sessions[0]!.start, candidate.time_zone) })),
     candidateWindows: request.candidate_windows,
     interviewId: extra.interviewId,
+    actions: schedulingActions(extra.actor, view),
     transitions: internal
       ? extra.transitions.map((t) => ({
           from: t.from_status as z.infer<typeof transitionSchema>['from'],

@@ -47,9 +47,14 @@ export type SchedulingRequest = RequestSummary & {
   candidateWindows: { start: string; end: string }[] | null;
   interviewId: string | null;
   transitions: Transition[];
+  /** Whether the signed-in person may book or offer this request now, and why not. */
+  actions: { book: Permission; offer: Permission };
 };
 
-export type OptionPerson = { id: string; name: string; timeZone: string; localStart: string };
+/** An interviewer's interviews already on the option's local day and in its ISO week, against their limits. */
+export type Load = { day: number; week: number; perDay: number | null; perWeek: number | null };
+export type OptionPerson = { id: string; name: string; timeZone: string; localStart: string; load: Load | null };
+export type Permission = { allowed: boolean; reason: string | null };
 export type SolverOption = {
   id: string;
   start: string;

@@ -1,19 +1,17 @@
 import { Badge, Button, Card, Divider, Group, Stack, Text } from '@mantine/core';
-import type { Load } from '../../../api/workspace/load';
-import type { SolverOption } from '../../../api/workspace/types';
+import type { Load, SolverOption } from '../../../api/workspace/types';
 import { formatDay, formatRange, formatTime } from '../format';
 
 type Props = {
   option: SolverOption;
   index: number;
-  load: (personId: string, zone: string, start: string) => Load | undefined;
   canBook: boolean;
   booking: boolean;
   onBook: () => void;
 };
 
 /** One solver option: the candidate's times first, then every session's people in their own zones with their load. */
-export function OptionCard({ option, index, load, canBook, booking, onBook }: Props) {
+export function OptionCard({ option, index, canBook, booking, onBook }: Props) {
   const zone = option.candidateTimeZone;
   const label = `Option ${index + 1}`;
   return (
@@ -50,7 +48,7 @@ export function OptionCard({ option, index, load, canBook, booking, onBook }: Pr
                       {formatTime(session.start, person.timeZone, true)}
                     </Text>
                   </Group>
-                  <LoadLine load={load(person.id, person.timeZone, session.start)} />
+                  <LoadLine load={person.load} />
                 </li>
               ))}
             </Stack>
@@ -66,7 +64,7 @@ export function OptionCard({ option, index, load, canBook, booking, onBook }: Pr
   );
 }
 
-function LoadLine({ load }: { load: Load | undefined }) {
+function LoadLine({ load }: { load: Load | null }) {
   if (!load) return null;
   const full = (n: number, limit: number | null) => limit !== null && n >= limit;
   const over = full(load.day, load.perDay) || full(load.week, load.perWeek);

@@ -1,7 +1,6 @@
 import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ApiError } from '../../../api/client';
-import { useOptionLoads } from '../../../api/workspace/load';
 import { useBookRequest, useRequestOptions } from '../../../api/workspace/requests';
 import type { Alternative, Explanation, Interview, SchedulingRequest } from '../../../api/workspace/types';
 import { QueryState } from '../shared';
@@ -13,7 +12,8 @@ import { OverrideModal } from './OverrideModal';
 type Refusal = { optionId: string; violations: Explanation[] };
 
 /** Solver options side by side; booking one, with a reasoned override for load limits and fresh alternatives on 409. */
-export function OptionsPanel({ request, canBook, onBooked }: { request: SchedulingRequest; canBook: boolean; onBooked: (interview: Interview) => void }) {
+export function OptionsPanel({ request, onBooked }: { request: SchedulingRequest; onBooked: (interview: Interview) => void }) {
+  const canBook = request.actions.book.allowed;
   const [count, setCount] = useState<number | undefined>(undefined);
   const options = useRequestOptions(request.id, true, count);
   const book = useBookRequest(request.id);
@@ -21,7 +21,6 @@ export function OptionsPanel({ request, canBook, onBooked }: { request: Scheduli
   const [alternatives, setAlternatives] = useState<Alternative[] | null>(null);
   const [pendingId, setPendingId] = useState<string | null>(null);
   const items = options.data?.options ?? [];
-  const load = useOptionLoads(items);
   const stageLink = `/requisitions/${request.requisition.id}?stage=${request.stage.id}`;
 
   const submit = (optionId: string, override?: { reason: string }) => {
@@ -77,7 +76,7 @@ export function OptionsPanel({ request, canBook, onBooked }: { request: Scheduli
           <>
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
               {items.map((option, index) => (
-                <OptionCard key={option.id} option={option} index={index} load={load} canBook={canBook} booking={pendingId === option.id} onBook={() => submit(option.id)} />
+                <OptionCard key={option.id} option={option} index={index} canBook={canBook} booking={pendingId === option.id} onBook={() => submit(option.id)} />
               ))}
             </SimpleGrid>
             <Explanations explanations={options.data?.explanations ?? []} stageLink={stageLink} title="Fewer options than asked" />
@@ -85,8 +84,8 @@ export function OptionsPanel({ request, canBook, onBooked }: { request: Scheduli
         )}
       </QueryState>
       {!canBook && items.length > 0 && (
-        <Text size="sm" c="dimmed">
-          Your role may not book this stage.
+        <Text size="sm" c="dimmed" data-testid="book-refusal">
+          {request.actions.book.reason}
         </Text>
       )}
       <OverrideModal

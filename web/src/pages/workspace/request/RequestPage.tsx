@@ -35,7 +35,8 @@ function RequestDetails() {
 function Loaded({ request, booked, onBooked }: { request: SchedulingRequest; booked: Interview | null; onBooked: (i: Interview) => void }) {
   const user = useCurrentUser();
   const open = request.status === 'ready' || request.status === 'offered';
-  const canAct = SCHEDULERS.includes(user.role);
+  // The API says whether this person may offer or book this stage now, and why not.
+  const canOffer = open && request.actions.offer.allowed;
   return (
     <Stack gap="lg" maw={1200}>
       <Stack gap={4}>
@@ -62,11 +63,11 @@ function Loaded({ request, booked, onBooked }: { request: SchedulingRequest; boo
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Facts request={request} />
-        {open && canAct && request.stage.mode !== 'coordinator' ? <OfferCard request={request} /> : <RequestHistory request={request} />}
+        {canOffer ? <OfferCard request={request} /> : <RequestHistory request={request} />}
       </SimpleGrid>
       {request.interviewId && <BookedInterview interviewId={request.interviewId} />}
-      {open && <OptionsPanel request={request} canBook={canAct} onBooked={onBooked} />}
-      {open && canAct && request.stage.mode !== 'coordinator' && <RequestHistory request={request} />}
+      {open && <OptionsPanel request={request} onBooked={onBooked} />}
+      {canOffer && <RequestHistory request={request} />}
     </Stack>
   );
 }
