@@ -55,7 +55,7 @@ describe.each(backends)('demo scheduling history on the %s database', (backend) 
   });
 
   it('keeps the audit chain intact, and leaves no stale mail for the worker', async () => {
-    const results = await verifyOrganizations(database.db);
+    const results = await verifyOrganizations(database.db, Buffer.alloc(32, 7));
     expect(results.map((r) => r.ok)).toEqual([true, true]);
     const pending = await database.db.selectFrom('outbox_messages').select('id').where('status', '=', 'pending').execute();
     expect(pending).toEqual([]);
