@@ -1,6 +1,19 @@
-import { ComingSoonPage } from '../../ComingSoonPage';
+import { Stack, Text } from '@mantine/core';
+import { PageTitle } from '../../../components/PageTitle';
+import { Dashboards } from '../../../components/dashboards/Dashboards';
+import { RoleGate, SCHEDULERS } from '../shared';
 
-/** Placeholder until the page is built. */
+/** Where scheduling stalls: the organization's metrics (a hiring manager's: their requisitions). */
 export function DashboardsPage() {
-  return <ComingSoonPage title="Dashboards" description="Time to schedule, reschedules, no-shows and aging." />;
+  return (
+    <RoleGate roles={SCHEDULERS}>
+      <Stack gap="lg">
+        <Stack gap={4}>
+          <PageTitle>Dashboards</PageTitle>
+          <Text c="dimmed">Time to schedule, reschedules, no-shows, coordinator load and aging. Every chart links to how it is counted.</Text>
+        </Stack>
+        <Dashboards />
+      </Stack>
+    </RoleGate>
+  );
 }
