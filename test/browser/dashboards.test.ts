@@ -21,7 +21,7 @@ function shown(value: number | null | undefined, format: Column['format']): stri
 }
 
 /**
- * Dashboards on a demo server after two bookings made through the API: a Northwind client
+ * Dashboards on a demo server (eight weeks of history) after two more bookings made through the API: a Northwind client
  * interview (Data Analyst, Maria Gonzalez) and an in-house recruiter screen (Senior Backend
  * Engineer, James Whitfield), both picked by the candidate from the offered times.
  */
@@ -32,6 +32,7 @@ describe.runIf(browserAvailable())('dashboards in Chromium', { timeout: 60_000 }
   let recruiter: ApiSession;
   let client: ApiSession;
   let page: Page;
+  let organizationScheduled = 0;
 
   beforeAll(async () => {
     server = runCli(['serve', '--demo'], { DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lw-dashboards-')), PORT: '0' });
@@ -82,19 +83,19 @@ describe.runIf(browserAvailable())('dashboards in Chromium', { timeout: 60_000 }
     await page.getByRole('heading', { name: 'Dashboards', level: 1 }).waitFor();
 
     const schedule = await allRowAndApi('time-to-schedule', recruiter);
-    expect(schedule.api.total.scheduled).toBe(2);
+    // The demo's history plus the two bookings above.
+    expect(schedule.api.total.scheduled).toBeGreaterThanOrEqual(2);
     expect(schedule.cells).toEqual(schedule.expected);
-    const reschedules = await allRowAndApi('reschedule-rate', recruiter);
-    expect(reschedules.cells.slice(0, 3)).toEqual(['2', '0', '0%']);
-    expect(reschedules.cells).toEqual(reschedules.expected);
-    const load = await allRowAndApi('coordinator-load', recruiter);
-    // Two offers and no staff bookings (the candidates booked): 2 touches for 2 interviews.
-    expect(load.cells).toEqual(['2', '2', '1.00']);
+    organizationScheduled = schedule.api.total.scheduled!;
+    for (const name of ['reschedule-rate', 'no-show-rate', 'coordinator-load', 'pipeline-aging']) {
+      const { cells, expected } = await allRowAndApi(name, recruiter);
+      expect(cells, name).toEqual(expected);
+    }
 
     await card('time-to-schedule').getByRole('combobox', { name: 'Group by' }).click();
     await page.getByRole('option', { name: 'Client', exact: true }).click();
     await card('time-to-schedule').getByRole('rowheader', { name: 'Northwind' }).waitFor();
-    expect(await card('time-to-schedule').getByRole('rowheader').allTextContents()).toEqual(['All', 'In-house', 'Northwind']);
+    expect(await card('time-to-schedule').getByRole('rowheader').allTextContents()).toEqual(expect.arrayContaining(['All', 'In-house', 'Northwind']));
 
     await card('time-to-schedule').getByRole('link', { name: /How time to schedule is counted/ }).click();
     expect(await page.locator('#definition-time-to-schedule').textContent()).toBe('Time to schedule');
@@ -108,7 +109,9 @@ describe.runIf(browserAvailable())('dashboards in Chromium', { timeout: 60_000 }
     await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
 
     const schedule = await allRowAndApi('time-to-schedule', client);
-    expect(schedule.api.total.scheduled).toBe(1);
+    // At least Maria's booking, and fewer than the whole organization's.
+    expect(schedule.api.total.scheduled).toBeGreaterThanOrEqual(1);
+    expect(schedule.api.total.scheduled).toBeLessThan(organizationScheduled);
     expect(schedule.cells).toEqual(schedule.expected);
     const aging = await allRowAndApi('pipeline-aging', client);
     expect(aging.cells).toEqual(aging.expected);
