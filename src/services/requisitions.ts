@@ -14,6 +14,7 @@ export interface RequisitionFilter extends PageRequest {
   status?: RequisitionStatus | undefined;
   clientId?: string | undefined;
   q?: string | undefined;
+  includeStages?: boolean | undefined;
 }
 
 export interface RequisitionInput {
@@ -62,7 +63,7 @@ export async function listRequisitions(db: Kysely<Database>, ctx: RequestContext
     query = query.where((eb) => eb(eb.refTuple('title', 'id'), '>', eb.tuple(after.key, after.id)));
   }
   const page = toPage(await query.execute(), filter.limit, (requisition) => requisition.title);
-  return { items: await withDetails(db, ctx, page.items, false), nextCursor: page.nextCursor };
+  return { items: await withDetails(db, ctx, page.items, filter.includeStages ?? false), nextCursor: page.nextCursor };
 }
 
 /** One requisition the actor may read (404 otherwise), with its stages as far as they may see them. */

@@ -105,6 +105,8 @@ describe.runIf(browserAvailable())('client portal in Chromium', { timeout: 60_00
     await page.getByRole('heading', { name: 'Data Analyst' }).waitFor();
     const main = page.getByRole('main');
     expect(await main.getByRole('rowheader').allTextContents()).toEqual(['Maria Gonzalez']);
+    // The client-visible stage only (not the recruiter screen), from the one requisitions list.
+    expect(await main.getByText(/^Your interview stages:/).textContent()).toBe('Your interview stages: Client interview (60 min, you approve the time)');
     // Not submitted (Kenji), another requisition (Senior Backend Engineer), another client (Globex).
     expect(await main.textContent()).not.toMatch(/Kenji|Senior Backend|Product Designer|Globex|@/);
     expect(await seriousViolations(page)).toEqual([]);

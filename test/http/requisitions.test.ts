@@ -155,6 +155,14 @@ describe.each(backends)('requisitions and stages on the %s database', (backend) 
     const list = await call('GET', '/requisitions?limit=100', northwind);
     expect(list.json().items.map((r: { title: string }) => r.title)).toEqual(expect.arrayContaining(['Data Analyst']));
     expect(list.json().items.every((r: { client: { name: string } }) => r.client.name === 'Northwind')).toBe(true);
+    expect(list.json().items[0]).not.toHaveProperty('stages');
+    // One list with the client-visible stages of each requisition (the portal's page), no internal rules.
+    const withStages = (await call('GET', '/requisitions?limit=100&includeStages=true', northwind)).json();
+    const analyst = withStages.items.find((r: { title: string }) => r.title === 'Data Analyst');
+    expect(analyst.stages).toEqual([expect.objectContaining({ kind: 'client', name: 'Client interview', clientApprovalRequired: true })]);
+    expect(JSON.stringify(withStages)).not.toContain('personIds');
+    const staffView = (await call('GET', '/requisitions?limit=100&includeStages=true&q=analyst', recruiter)).json();
+    expect(staffView.items[0].stages.map((s: { kind: string }) => s.kind)).toEqual(['recruiter_screen', 'client']);
     const one = await call('GET', `/requisitions/${ids.requisition('Data Analyst')}`, northwind);
     expect(one.statusCode).toBe(200);
     expect(one.json().stages.map((s: { kind: string }) => s.kind)).toEqual(['client']);

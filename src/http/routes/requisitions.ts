@@ -56,6 +56,7 @@ const requisitionQuery = pageQuery.extend({
   status: statuses.optional(),
   clientId: z.uuid().optional(),
   q: z.string().trim().min(1).max(100).optional(),
+  includeStages: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('each requisition with the stages you may see (client users: client-visible ones)'),
 });
 
 const stageParams = z.object({ id: z.uuid({ error: 'must be an id' }), stageId: z.uuid({ error: 'must be an id' }) });
@@ -78,7 +79,7 @@ export const requisitionsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const page = await listRequisitions(db(), contextOf(request), request.query);
-      return { items: page.items.map((details) => presentRequisitionFor(requireActor(request), details, false)), nextCursor: page.nextCursor };
+      return { items: page.items.map((details) => presentRequisitionFor(requireActor(request), details, request.query.includeStages ?? false)), nextCursor: page.nextCursor };
     },
   );
 

@@ -69,11 +69,8 @@ const keys = {
 export function useClientRequisitions() {
   return useQuery({
     queryKey: keys.requisitions,
-    queryFn: async ({ signal }) => {
-      const page = await api.get<Page<ClientRequisition>>('/api/v1/requisitions?limit=100', signal);
-      // The list leaves stages out; each requisition's client-visible stages come with its read.
-      return Promise.all(page.items.map((r) => api.get<ClientRequisition>(`/api/v1/requisitions/${r.id}`, signal)));
-    },
+    // One list with each requisition's client-visible stages.
+    queryFn: async ({ signal }) => (await api.get<Page<ClientRequisition>>('/api/v1/requisitions?limit=100&includeStages=true', signal)).items,
   });
 }
 
