@@ -109,6 +109,42 @@ describe.runIf(browserAvailable())('the internal workspace in Chromium', { timeo
     await page.close();
   });
 
+  it('adds and removes an interviewer’s time off and date overrides on My availability', async () => {
+    const page = await signedIn('interviewer2@acme.test');
+    const { user: me } = await api<{ user: { id: string } }>(page, 'GET', '/api/v1/me');
+    await page.goto(`${url}/my/availability`);
+    const timeOff = page.getByRole('region', { name: 'Time off' });
+    await timeOff.getByText('No time off planned.').waitFor();
+    await timeOff.getByLabel('From').fill('2026-12-24T09:00');
+    await timeOff.getByLabel('Until').fill('2026-12-24T08:00');
+    await timeOff.getByText('Ends before it starts').waitFor();
+    expect(await timeOff.getByRole('button', { name: 'Block time' }).isDisabled()).toBe(true);
+    await timeOff.getByLabel('Until').fill('2026-12-24T17:00');
+    await timeOff.getByLabel('Reason (optional)').fill('Holiday');
+    await timeOff.getByRole('button', { name: 'Block time' }).click();
+    await timeOff.getByRole('row', { name: /Holiday/ }).waitFor();
+    // Entered in the interviewer's zone (America/Chicago, UTC−6 in December), stored in UTC.
+    const blocks = await api<{ items: { startsAt: string; endsAt: string; reason: string }[] }>(page, 'GET', `/api/v1/users/${me.id}/blocks`);
+    expect(blocks.items).toEqual([expect.objectContaining({ startsAt: '2026-12-24T15:00:00.000Z', endsAt: '2026-12-24T23:00:00.000Z', reason: 'Holiday' })]);
+    await timeOff.getByRole('button', { name: /Remove the time off from/ }).click();
+    await timeOff.getByText('No time off planned.').waitFor();
+    expect((await api<{ items: unknown[] }>(page, 'GET', `/api/v1/users/${me.id}/blocks`)).items).toEqual([]);
+
+    const overrides = page.getByRole('region', { name: 'Date overrides' });
+    await overrides.getByText('No upcoming overrides.').waitFor();
+    await overrides.getByLabel('Date').fill('2026-12-31');
+    await overrides.getByRole('button', { name: 'Add override' }).click();
+    const row = overrides.getByRole('row', { name: /2026-12-31/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Day off');
+    await page.reload();
+    await overrides.getByRole('row', { name: /2026-12-31/ }).waitFor();
+    await overrides.getByRole('button', { name: 'Remove the override on 2026-12-31' }).click();
+    await overrides.getByText('No upcoming overrides.').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('has no serious or critical accessibility violations on the main pages', async () => {
     const page = await signedIn('coordinator@acme.test');
     const { requestId, app } = await panelRequest(page);
