@@ -58,6 +58,8 @@ const envSchema = z.object({
     }),
   WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  CALENDAR_SYNC_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  CALENDAR_STALE_MINUTES: z.coerce.number().int().min(5).max(10080).default(120),
 });
 
 export type Env = Partial<Record<keyof z.input<typeof envSchema>, string>>;
@@ -78,6 +80,10 @@ export interface Config {
   readonly workerPollMs: number;
   /** How long a worker owns the outbox rows it claimed; a crashed worker's rows return after it. */
   readonly outboxLeaseSeconds: number;
+  /** How often each connected calendar is read again. */
+  readonly calendarSyncMinutes: number;
+  /** A calendar not read successfully for this long is flagged as stale to coordinators. */
+  readonly calendarStaleMinutes: number;
   readonly version: string;
 }
 
@@ -114,6 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     encryptionKey: Buffer.from(secrets.encryptionKey, 'base64'),
     workerPollMs: values.WORKER_POLL_MS,
     outboxLeaseSeconds: values.OUTBOX_LEASE_SECONDS,
+    calendarSyncMinutes: values.CALENDAR_SYNC_MINUTES,
+    calendarStaleMinutes: values.CALENDAR_STALE_MINUTES,
     version: readVersion(),
   });
 }

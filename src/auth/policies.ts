@@ -1,6 +1,7 @@
 import { Forbidden, NotFound } from '../core/errors.js';
 import { effectiveRole, type Actor } from './actor.js';
 import { accountPolicies } from './policies/accounts.js';
+import { calendarPolicies } from './policies/calendars.js';
 import { directoryPolicies } from './policies/directory.js';
 import { metricPolicies } from './policies/metrics.js';
 import { notificationPolicies } from './policies/notifications.js';
@@ -17,7 +18,7 @@ export type PolicyRecord = OrgRecord & { readonly [field: string]: unknown };
  * `policies/*.ts`. `read` decides visibility: a record the actor may not read answers 404, a
  * readable record with a refused action answers 403. Other organizations' records are never readable.
  */
-export const policies = { ...accountPolicies, ...directoryPolicies, ...schedulingPolicies, ...notificationPolicies, ...metricPolicies };
+export const policies = { ...accountPolicies, ...directoryPolicies, ...schedulingPolicies, ...notificationPolicies, ...metricPolicies, ...calendarPolicies };
 
 export type Resource = keyof typeof policies;
 export type Action<R extends Resource> = keyof (typeof policies)[R]['actions'] & string;

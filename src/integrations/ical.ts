@@ -84,3 +84,38 @@ function describeSessions(sessions: InviteSession[], description: string | null)
   const lines = sessions.length > 1 ? sessions.map((s) => `${s.name}: ${s.start.toISOString().slice(0, 16).replace('T', ' ')}–${s.end.toISOString().slice(11, 16)} UTC`) : [];
   return [description, ...lines].filter((line): line is string => Boolean(line)).join('\n');
 }
+
+export interface FeedEvent {
+  interviewId: string;
+  sequence: number;
+  title: string;
+  sessions: InviteSession[];
+  location: string | null;
+  description: string | null;
+}
+
+/**
+ * A subscribable calendar (no METHOD: it is published, not an invitation) of one person's
+ * interviews, with the same UIDs and SEQUENCEs as their emailed invites.
+ */
+export function interviewFeed(input: { name: string; host: string; stamp: Date; events: FeedEvent[] }): string {
+  const utc = (millis: number) => DateTime.fromMillis(millis, { zone: 'utc' });
+  const calendar = icalGenerator({ name: input.name, prodId: { company: 'Loopwise', product: 'Loopwise', language: 'EN' }, ttl: 15 * 60 });
+  for (const event of input.events) {
+    const sessions = [...event.sessions].sort((a, b) => a.start.getTime() - b.start.getTime());
+    const first = sessions[0];
+    if (!first) continue;
+    calendar.createEvent({
+      id: interviewUid(event.interviewId, input.host),
+      sequence: event.sequence,
+      stamp: utc(input.stamp.getTime()),
+      start: utc(first.start.getTime()),
+      end: utc(Math.max(...sessions.map((s) => s.end.getTime()))),
+      summary: event.title,
+      description: describeSessions(sessions, event.description),
+      location: event.location,
+      status: ICalEventStatus.CONFIRMED,
+    });
+  }
+  return calendar.toString();
+}

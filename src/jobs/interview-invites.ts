@@ -3,7 +3,7 @@ import type { OutboxMessage } from '../db/schema.js';
 import type { EmailMessage } from '../services/email-outbox.js';
 
 /** The part of a scheduling email's payload (`notifyInterview`) an invite is built from. */
-interface InterviewEmailData {
+export interface InterviewEmailData {
   interviewId: string;
   sequence: number;
   method: 'REQUEST' | 'CANCEL';
@@ -16,7 +16,7 @@ interface InterviewEmailData {
 /** Emails that ask for a decision, not ones that put the interview in a calendar. */
 const noInvite = new Set(['interview_approval_requested']);
 
-function interviewData(payload: Record<string, unknown>): InterviewEmailData | null {
+export function interviewData(payload: Record<string, unknown>): InterviewEmailData | null {
   const data = payload.data as Partial<InterviewEmailData> | undefined;
   if (!data || typeof data.interviewId !== 'string' || typeof data.sequence !== 'number') return null;
   if ((data.method !== 'REQUEST' && data.method !== 'CANCEL') || !Array.isArray(data.sessions) || data.sessions.length === 0) return null;
@@ -39,7 +39,12 @@ export function calendarPartFor(message: OutboxMessage, host: string): EmailMess
   if (noInvite.has(email.template)) return undefined;
   const data = interviewData(payload);
   if (!data) return undefined;
-  const ics = interviewInvite({
+  return { method: data.method, ics: inviteFromData(data, { name: email.recipient?.name ?? email.to, email: email.to }, host, message.created_at) };
+}
+
+/** The invite of one attendee built from an interview's notification data: the same VEVENT for email and calendar writes. */
+export function inviteFromData(data: InterviewEmailData, attendee: { name: string; email: string }, host: string, stamp: Date): string {
+  return interviewInvite({
     interviewId: data.interviewId,
     sequence: data.sequence,
     method: data.method,
@@ -47,9 +52,8 @@ export function calendarPartFor(message: OutboxMessage, host: string): EmailMess
     sessions: data.sessions.map((session) => ({ name: session.name, start: new Date(session.start), end: new Date(session.end) })),
     location: data.location,
     organizer: { name: 'Loopwise', email: `no-reply@${host}` },
-    attendees: [{ name: email.recipient?.name ?? email.to, email: email.to }],
+    attendees: [attendee],
     host,
-    stamp: message.created_at,
+    stamp,
   });
-  return { method: data.method, ics };
 }

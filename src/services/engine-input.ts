@@ -24,9 +24,9 @@ export interface EngineInput {
 }
 
 /**
- * Loads everything the solver needs for a stage in five queries, whatever the panel size:
- * pools with members, the people (named and pool members), their overrides, blocks, and their
- * Loopwise interviews that still hold time (released assignments never block).
+ * Loads everything the solver needs for a stage in six queries, whatever the panel size:
+ * pools with members, the people (named and pool members), their overrides, blocks, busy times
+ * from connected calendars, and their Loopwise interviews that still hold time (released assignments never block).
  */
 export async function loadEngineInput(db: Kysely<Database>, req: EngineInputRequest): Promise<EngineInput> {
   const org = req.organizationId;
@@ -61,7 +61,7 @@ export async function loadEngineInput(db: Kysely<Database>, req: EngineInputRequ
     ? await db.selectFrom('users').selectAll().where('organization_id', '=', org).where('id', 'in', ids).where('active', '=', true).execute()
     : [];
   const activeIds = users.map((u) => u.id);
-  const [overrides, blocks, holds] = activeIds.length
+  const [overrides, blocks, holds, calendarBusy] = activeIds.length
     ? await Promise.all([
         db
           .selectFrom('availability_overrides')
@@ -80,8 +80,17 @@ export async function loadEngineInput(db: Kysely<Database>, req: EngineInputRequ
           .where('starts_at', '<', to)
           .execute(),
         existingHolds(db, org, activeIds, from, to, req.excludeInterviewId ?? null),
+        // Busy times read from connected calendars (never the events Loopwise itself wrote there).
+        db
+          .selectFrom('calendar_busy')
+          .select(['user_id', 'starts_at', 'ends_at'])
+          .where('organization_id', '=', org)
+          .where('user_id', 'in', activeIds)
+          .where('ends_at', '>', from)
+          .where('starts_at', '<', to)
+          .execute(),
       ])
-    : [[], [], []];
+    : [[], [], [], []];
   const byUser = <T extends { user_id: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();
     for (const row of rows) map.set(row.user_id, [...(map.get(row.user_id) ?? []), row]);
@@ -90,6 +99,7 @@ export async function loadEngineInput(db: Kysely<Database>, req: EngineInputRequ
   const overridesBy = byUser(overrides);
   const blocksBy = byUser(blocks);
   const holdsBy = byUser(holds);
+  const busyBy = byUser(calendarBusy);
   const people: Person[] = users.map((u) => ({
     id: u.id,
     timeZone: u.time_zone,
@@ -98,7 +108,7 @@ export async function loadEngineInput(db: Kysely<Database>, req: EngineInputRequ
       (o): DayOverride => (o.kind === 'day_off' ? { date: String(o.date), kind: 'day_off' } : { date: String(o.date), kind: o.kind, hours: o.hours }),
     ),
     blocks: (blocksBy.get(u.id) ?? []).map((b): Interval => ({ start: b.starts_at.getTime(), end: b.ends_at.getTime() })),
-    busy: [],
+    busy: (busyBy.get(u.id) ?? []).map((b): Interval => ({ start: b.starts_at.getTime(), end: b.ends_at.getTime() })),
     existingInterviews: (holdsBy.get(u.id) ?? []).map((h): ExistingInterview => ({ start: h.starts_at.getTime(), end: h.ends_at.getTime() })),
     limits: { perDay: u.max_interviews_per_day, perWeek: u.max_interviews_per_week },
     tags: u.tags,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import type { RequestContext } from '../auth/actor.js';
 import type { Database } from '../db/schema.js';
+import { enqueueCalendarWrites } from './calendar-writes.js';
 import type { InterviewView, RequestView } from './scheduling-context.js';
 
 export interface Recipient {
@@ -113,6 +114,21 @@ export async function notifyInterview(
     interviewers: active.filter((a) => a.sessionId === s.id).map((a) => ({ id: a.interviewerId, name: a.name })),
   }));
   const interviewerIds = options.interviewerIds ?? [...new Set(active.map((a) => a.interviewerId))];
+  const data = {
+    interviewId: interview.id,
+    requestId: interview.request_id,
+    sequence: interview.sequence,
+    method: options.method,
+    status: interview.status,
+    startsAt: interview.starts_at.toISOString(),
+    endsAt: interview.ends_at.toISOString(),
+    location: interview.location,
+    stage: view.stage.name,
+    requisition: view.requisition.title,
+    candidateName: view.candidate.name,
+    sessions,
+    names: Object.fromEntries(names),
+  };
   const recipients: Recipient[] = [];
   if (options.audience.includes('candidate')) recipients.push(candidateRecipient(view));
   if (options.audience.includes('interviewers')) recipients.push(...(await userRecipients(trx, interview.organization_id, interviewerIds, 'interviewer')));
@@ -128,21 +144,9 @@ export async function notifyInterview(
       recipient,
       subject: `${options.subject}: ${view.stage.name} – ${view.requisition.title}`,
       lines: [...(options.note ? [options.note, ''] : []), `${view.stage.name} for ${view.requisition.title}`, ...when, ...who, `Where: ${interview.location ?? 'to be confirmed'}`, ...link],
-      data: {
-        interviewId: interview.id,
-        requestId: interview.request_id,
-        sequence: interview.sequence,
-        method: options.method,
-        status: interview.status,
-        startsAt: interview.starts_at.toISOString(),
-        endsAt: interview.ends_at.toISOString(),
-        location: interview.location,
-        stage: view.stage.name,
-        requisition: view.requisition.title,
-        candidateName: view.candidate.name,
-        sessions,
-        names: Object.fromEntries(names),
-      },
+      data,
     });
   }
+  // Interviewers with a connected calendar also get the same event written into it.
+  await enqueueCalendarWrites(trx, ctx, { interviewId: interview.id, sequence: interview.sequence, userIds: recipients.filter((r) => r.type === 'interviewer').map((r) => r.id), data });
 }

@@ -5,6 +5,7 @@ import { requestStatuses, stageKinds, type Interview } from '../../db/schema.js'
 import type { RequestView } from '../../services/scheduling-context.js';
 import type { OptionData, OptionsResult, RenderedExplanation } from '../../services/scheduling-options.js';
 import { schedulingActions, type RequestSummary, type TransitionRow } from '../../services/scheduling-requests.js';
+import type { StaleCalendar } from '../../services/calendar-staleness.js';
 
 /** An instant in a zone, as ISO 8601 with that zone's offset (what people in that zone read). */
 export function localIso(at: string | Date, timeZone: string): string {
@@ -85,6 +86,17 @@ export function presentExplanation(e: RenderedExplanation): z.infer<typeof expla
   return { code: e.code, params: e.params, message: e.message };
 }
 
+export const staleCalendarSchema = z.object({
+  userId: z.uuid(),
+  name: z.string(),
+  reason: z.enum(['error', 'old']),
+  lastSyncedAt: z.iso.datetime().nullable(),
+});
+
+export function presentStaleCalendar(stale: StaleCalendar): z.infer<typeof staleCalendarSchema> {
+  return { userId: stale.userId, name: stale.name, reason: stale.reason, lastSyncedAt: stale.lastSyncedAt?.toISOString() ?? null };
+}
+
 export const requestSummarySchema = z.object({
   id: z.uuid(),
   status: z.enum(requestStatuses),
@@ -98,10 +110,15 @@ export const requestSummarySchema = z.object({
   requisition: z.object({ id: z.uuid(), title: z.string(), clientId: z.uuid().nullable() }),
   candidateConfirmedAt: z.iso.datetime().nullable().describe('when the candidate answered "I\'ll be there" for the confirmed interview'),
   unconfirmedSoon: z.boolean().describe('the confirmed interview starts within 24 hours and the candidate has not confirmed'),
+  staleCalendars: z
+    .array(staleCalendarSchema)
+    .optional()
+    .describe('interviewers (assigned, or who could be while scheduling) whose connected calendar is out of date or failing; not shown to client users'),
 });
 
-export function presentRequestSummary(row: RequestSummary, now: Date): z.infer<typeof requestSummarySchema> {
+export function presentRequestSummary(row: RequestSummary, now: Date, staleCalendars?: StaleCalendar[]): z.infer<typeof requestSummarySchema> {
   return {
+    ...(staleCalendars ? { staleCalendars: staleCalendars.map(presentStaleCalendar) } : {}),
     id: row.id,
     status: row.status,
     waitingOn: row.waitingOn,

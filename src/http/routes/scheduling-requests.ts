@@ -12,7 +12,9 @@ import {
 import { contextOf } from '../auth.js';
 import { registerIdempotency } from '../idempotency.js';
 import { interviewSchema, presentInterview } from '../presenters/interview.js';
-import { optionsResultSchema, presentOptions, presentRequest, presentRequestSummary, requestSchema, requestSummarySchema } from '../presenters/scheduling.js';
+import { optionsResultSchema, presentOptions, presentRequest, presentRequestSummary, presentStaleCalendar, requestSchema, requestSummarySchema, staleCalendarSchema } from '../presenters/scheduling.js';
+import { staleCalendarsByRequest, staleCalendarsOf } from '../../services/calendar-staleness.js';
+import { effectiveRole } from '../../auth/actor.js';
 import { errorResponses, idParams, pageQuery } from '../schemas.js';
 
 const listQuery = pageQuery
@@ -57,7 +59,9 @@ export const schedulingRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const ctx = contextOf(request);
       const page = await listSchedulingRequests(db(), ctx, request.query);
-      return { items: page.items.map((row) => presentRequestSummary(row, ctx.now)), nextCursor: page.nextCursor };
+      // Client users never see internal interviewers, so not their calendars' state either.
+      const stale = effectiveRole(ctx.actor) === 'client_user' ? null : await staleCalendarsByRequest(db(), ctx.actor.organizationId, page.items.map((row) => row.id), ctx.now, app.deps.config.calendarStaleMinutes);
+      return { items: page.items.map((row) => presentRequestSummary(row, ctx.now, stale?.get(row.id))), nextCursor: page.nextCursor };
     },
   );
 
@@ -96,12 +100,15 @@ export const schedulingRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Solver options for the stage, with times in the candidate’s and interviewers’ zones, or why none fit',
         params: idParams,
         querystring: z.object({ count: z.coerce.number().int().min(1).max(10).optional() }).strict(),
-        response: { 200: optionsResultSchema, ...errorResponses(400, 401, 403, 404, 422) },
+        response: { 200: optionsResultSchema.extend({ staleCalendars: z.array(staleCalendarSchema) }), ...errorResponses(400, 401, 403, 404, 422) },
       },
     },
     async (request) => {
-      const result = await requestOptions(db(), contextOf(request), request.params.id, request.query.count);
-      return presentOptions(result, result.view.candidate.time_zone);
+      const ctx = contextOf(request);
+      const result = await requestOptions(db(), ctx, request.params.id, request.query.count);
+      // Everyone the stage could assign: their options rest on calendars that may be out of date.
+      const stale = await staleCalendarsOf(db(), ctx.actor.organizationId, [...result.people.keys()], ctx.now, app.deps.config.calendarStaleMinutes);
+      return { ...presentOptions(result, result.view.candidate.time_zone), staleCalendars: stale.map(presentStaleCalendar) };
     },
   );
 
