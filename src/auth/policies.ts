@@ -3,6 +3,7 @@ import { effectiveRole, type Actor } from './actor.js';
 import { accountPolicies } from './policies/accounts.js';
 import { calendarPolicies } from './policies/calendars.js';
 import { directoryPolicies } from './policies/directory.js';
+import { importPolicies } from './policies/imports.js';
 import { metricPolicies } from './policies/metrics.js';
 import { notificationPolicies } from './policies/notifications.js';
 import type { OrgRecord, ResourcePolicy } from './policies/rules.js';
@@ -18,7 +19,7 @@ export type PolicyRecord = OrgRecord & { readonly [field: string]: unknown };
  * `policies/*.ts`. `read` decides visibility: a record the actor may not read answers 404, a
  * readable record with a refused action answers 403. Other organizations' records are never readable.
  */
-export const policies = { ...accountPolicies, ...directoryPolicies, ...schedulingPolicies, ...notificationPolicies, ...metricPolicies, ...calendarPolicies };
+export const policies = { ...accountPolicies, ...directoryPolicies, ...schedulingPolicies, ...notificationPolicies, ...metricPolicies, ...calendarPolicies, ...importPolicies };
 
 export type Resource = keyof typeof policies;
 export type Action<R extends Resource> = keyof (typeof policies)[R]['actions'] & string;

@@ -84,70 +84,80 @@ export async function createApplication(
   ctx: RequestContext,
   input: { candidateId: string; requisitionId: string; externalId?: string | null | undefined },
 ): Promise<ApplicationDetails> {
-  if (!can(ctx.actor, 'create', 'application')) throw new Forbidden('You are not allowed to add applications.');
-  const application = await db.transaction().execute(async (trx) => {
-    const organizationId = ctx.actor.organizationId;
-    const candidate = await trx.selectFrom('candidates').select('id').where('id', '=', input.candidateId).where('organization_id', '=', organizationId).executeTakeFirst();
-    const requisition = await trx.selectFrom('requisitions').select(['id', 'status']).where('id', '=', input.requisitionId).where('organization_id', '=', organizationId).executeTakeFirst();
-    throwIssues([
-      ...(candidate ? [] : [{ path: 'body.candidateId', message: 'is not a candidate of this organization' }]),
-      ...(requisition ? [] : [{ path: 'body.requisitionId', message: 'is not a requisition of this organization' }]),
-    ]);
-    if (requisition?.status === 'closed') throw new RuleViolation('This requisition is closed: reopen it before adding candidates.');
-    const first = await trx.selectFrom('stages').select('id').where('requisition_id', '=', input.requisitionId).orderBy('position').limit(1).executeTakeFirst();
-    const created = await trx
-      .insertInto('applications')
-      .values({
-        organization_id: organizationId,
-        candidate_id: input.candidateId,
-        requisition_id: input.requisitionId,
-        current_stage_id: first?.id ?? null,
-        external_id: input.externalId ?? null,
-        created_at: ctx.now,
-        updated_at: ctx.now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow()
-      .catch((error: unknown) => {
-        if (error instanceof Conflict) throw new Conflict('This candidate already has an application for this requisition.', { field: 'candidateId' });
-        throw error;
-      });
-    await recordAudit(trx, ctx, {
-      action: 'application.created',
-      entityType: 'application',
-      entityId: created.id,
-      changes: {
-        candidate_id: { from: null, to: created.candidate_id },
-        requisition_id: { from: null, to: created.requisition_id },
-        current_stage_id: { from: null, to: created.current_stage_id },
-      },
-    });
-    return created;
-  });
+  const application = await db.transaction().execute((trx) => insertApplication(trx, ctx, input));
   return getApplication(db, ctx, application.id);
+}
+
+/** {@link createApplication} inside the caller's transaction (CSV imports run many in one). */
+export async function insertApplication(
+  trx: Kysely<Database>,
+  ctx: RequestContext,
+  input: { candidateId: string; requisitionId: string; externalId?: string | null | undefined },
+): Promise<Application> {
+  if (!can(ctx.actor, 'create', 'application')) throw new Forbidden('You are not allowed to add applications.');
+  const organizationId = ctx.actor.organizationId;
+  const candidate = await trx.selectFrom('candidates').select('id').where('id', '=', input.candidateId).where('organization_id', '=', organizationId).executeTakeFirst();
+  const requisition = await trx.selectFrom('requisitions').select(['id', 'status']).where('id', '=', input.requisitionId).where('organization_id', '=', organizationId).executeTakeFirst();
+  throwIssues([
+    ...(candidate ? [] : [{ path: 'body.candidateId', message: 'is not a candidate of this organization' }]),
+    ...(requisition ? [] : [{ path: 'body.requisitionId', message: 'is not a requisition of this organization' }]),
+  ]);
+  if (requisition?.status === 'closed') throw new RuleViolation('This requisition is closed: reopen it before adding candidates.');
+  const first = await trx.selectFrom('stages').select('id').where('requisition_id', '=', input.requisitionId).orderBy('position').limit(1).executeTakeFirst();
+  const created = await trx
+    .insertInto('applications')
+    .values({
+      organization_id: organizationId,
+      candidate_id: input.candidateId,
+      requisition_id: input.requisitionId,
+      current_stage_id: first?.id ?? null,
+      external_id: input.externalId ?? null,
+      created_at: ctx.now,
+      updated_at: ctx.now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+    .catch((error: unknown) => {
+      if (error instanceof Conflict) throw new Conflict('This candidate already has an application for this requisition.', { field: 'candidateId' });
+      throw error;
+    });
+  await recordAudit(trx, ctx, {
+    action: 'application.created',
+    entityType: 'application',
+    entityId: created.id,
+    changes: {
+      candidate_id: { from: null, to: created.candidate_id },
+      requisition_id: { from: null, to: created.requisition_id },
+      current_stage_id: { from: null, to: created.current_stage_id },
+    },
+  });
+  return created;
 }
 
 /** Moves an active application to the next stage, or to the named stage of its requisition. */
 export async function advanceApplication(db: Kysely<Database>, ctx: RequestContext, id: string, stageId?: string): Promise<ApplicationDetails> {
-  await db.transaction().execute(async (trx) => {
-    const before = await load(trx, ctx, id, 'move', true);
-    assertActive(before);
-    const stages = await trx.selectFrom('stages').select(['id', 'name', 'position']).where('requisition_id', '=', before.requisition_id).orderBy('position').execute();
-    const currentIndex = stages.findIndex((stage) => stage.id === before.current_stage_id);
-    let target: (typeof stages)[number] | undefined;
-    if (stageId) {
-      target = stages.find((stage) => stage.id === stageId);
-      if (!target) throwIssues([{ path: 'body.stageId', message: 'is not a stage of this requisition' }]);
-      if (target?.id === before.current_stage_id) throw new RuleViolation(`The application is already at the stage "${target.name}".`);
-    } else {
-      target = stages[currentIndex + 1];
-      if (!target) throw new RuleViolation('The application is at the last stage: there is no next stage to advance to.');
-    }
-    if (!target) return;
-    await trx.updateTable('applications').set({ current_stage_id: target.id, updated_at: ctx.now }).where('id', '=', id).execute();
-    await recordAudit(trx, ctx, { action: 'application.advanced', entityType: 'application', entityId: id, changes: { current_stage_id: { from: before.current_stage_id, to: target.id } } });
-  });
+  await db.transaction().execute((trx) => moveApplication(trx, ctx, id, stageId));
   return getApplication(db, ctx, id);
+}
+
+/** {@link advanceApplication} inside the caller's transaction (CSV imports run many in one). */
+export async function moveApplication(trx: Kysely<Database>, ctx: RequestContext, id: string, stageId?: string): Promise<void> {
+  const before = await load(trx, ctx, id, 'move', true);
+  assertActive(before);
+  const stages = await trx.selectFrom('stages').select(['id', 'name', 'position']).where('requisition_id', '=', before.requisition_id).orderBy('position').execute();
+  const currentIndex = stages.findIndex((stage) => stage.id === before.current_stage_id);
+  let target: (typeof stages)[number] | undefined;
+  if (stageId) {
+    target = stages.find((stage) => stage.id === stageId);
+    if (!target) throwIssues([{ path: 'body.stageId', message: 'is not a stage of this requisition' }]);
+    if (target?.id === before.current_stage_id) throw new RuleViolation(`The application is already at the stage "${target.name}".`);
+  } else {
+    target = stages[currentIndex + 1];
+    if (!target) throw new RuleViolation('The application is at the last stage: there is no next stage to advance to.');
+  }
+  if (!target) return;
+  await trx.updateTable('applications').set({ current_stage_id: target.id, updated_at: ctx.now }).where('id', '=', id).execute();
+  await recordAudit(trx, ctx, { action: 'application.advanced', entityType: 'application', entityId: id, changes: { current_stage_id: { from: before.current_stage_id, to: target.id } } });
 }
 
 /** Ends an active application as rejected (by the company) or withdrawn (by the candidate). */

@@ -171,13 +171,21 @@ export async function upsertCandidateByExternalId(
   externalId: string,
   input: Omit<CandidateInput, 'externalId'>,
 ): Promise<{ created: boolean; candidate: Candidate }> {
+  return db.transaction().execute((trx) => upsertCandidateIn(trx, ctx, externalId, input));
+}
+
+/** {@link upsertCandidateByExternalId} inside the caller's transaction (CSV imports run many in one). */
+export async function upsertCandidateIn(
+  trx: Kysely<Database>,
+  ctx: RequestContext,
+  externalId: string,
+  input: Omit<CandidateInput, 'externalId'>,
+): Promise<{ created: boolean; candidate: Candidate }> {
   // Only staff upsert, so nobody learns from the answer whether an external id exists.
   if (!can(ctx.actor, 'create', 'candidate')) throw new Forbidden('You are not allowed to add candidates.');
-  return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('candidates').select('id').where('organization_id', '=', ctx.actor.organizationId).where('external_id', '=', externalId).executeTakeFirst();
-    if (existing) return { created: false, candidate: await applyChanges(trx, ctx, existing.id, input) };
-    return { created: true, candidate: await insertCandidate(trx, ctx, { ...input, externalId }) };
-  });
+  const existing = await trx.selectFrom('candidates').select('id').where('organization_id', '=', ctx.actor.organizationId).where('external_id', '=', externalId).executeTakeFirst();
+  if (existing) return { created: false, candidate: await applyChanges(trx, ctx, existing.id, input) };
+  return { created: true, candidate: await insertCandidate(trx, ctx, { ...input, externalId }) };
 }
 
 export async function listNotes(db: Kysely<Database>, ctx: RequestContext, candidateId: string): Promise<CandidateNoteView[]> {

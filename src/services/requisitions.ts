@@ -200,17 +200,25 @@ export async function upsertRequisitionByExternalId(
   externalId: string,
   input: Omit<RequisitionInput, 'externalId'>,
 ): Promise<{ created: boolean; details: RequisitionDetails }> {
+  const result = await db.transaction().execute((trx) => upsertRequisitionIn(trx, ctx, externalId, input));
+  return { created: result.created, details: await getRequisition(db, ctx, result.requisition.id) };
+}
+
+/** {@link upsertRequisitionByExternalId} inside the caller's transaction (CSV imports run many in one). */
+export async function upsertRequisitionIn(
+  trx: Kysely<Database>,
+  ctx: RequestContext,
+  externalId: string,
+  input: Omit<RequisitionInput, 'externalId'>,
+): Promise<{ created: boolean; requisition: Requisition }> {
   // Only staff upsert, so nobody learns from the answer whether an external id exists.
   if (!can(ctx.actor, 'create', 'requisition')) throw new Forbidden('You are not allowed to create requisitions.');
-  const result = await db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('requisitions').select('id').where('organization_id', '=', ctx.actor.organizationId).where('external_id', '=', externalId).executeTakeFirst();
-    if (existing) {
-      const { stages: _ignored, ...changes } = input;
-      return { created: false, requisition: await applyChanges(trx, ctx, existing.id, changes) };
-    }
-    return { created: true, requisition: await insertRequisition(trx, ctx, { ...input, externalId }) };
-  });
-  return { created: result.created, details: await getRequisition(db, ctx, result.requisition.id) };
+  const existing = await trx.selectFrom('requisitions').select('id').where('organization_id', '=', ctx.actor.organizationId).where('external_id', '=', externalId).executeTakeFirst();
+  if (existing) {
+    const { stages: _ignored, ...changes } = input;
+    return { created: false, requisition: await applyChanges(trx, ctx, existing.id, changes) };
+  }
+  return { created: true, requisition: await insertRequisition(trx, ctx, { ...input, externalId }) };
 }
 
 /** Checks that the people and the client named in the input exist, are active and fit their part. */

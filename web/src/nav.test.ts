@@ -12,9 +12,9 @@ describe('navigation by role (DESIGN §1)', () => {
     ]);
   });
 
-  it('gives recruiters and coordinators the workspace with audit but no admin pages', () => {
+  it('gives recruiters and coordinators the workspace with audit and import but no other admin pages', () => {
     for (const role of ['recruiter', 'coordinator'] as const) {
-      expect(paths(role)).toEqual(['/queue', '/requisitions', '/candidates', '/calendar', '/interviewers', '/dashboards', '/audit', '/my/calendar']);
+      expect(paths(role)).toEqual(['/queue', '/requisitions', '/candidates', '/calendar', '/interviewers', '/dashboards', '/audit', '/admin/imports', '/my/calendar']);
     }
   });
 

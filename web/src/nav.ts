@@ -29,6 +29,7 @@ const interviewers = item('Interviewers & pools', '/interviewers', 'Interviewers
 const dashboards = item('Dashboards', '/dashboards', 'Time to schedule, reschedules, no-shows and aging.');
 const myCalendar = item('My calendar', '/my/calendar', 'Connect your calendar so Loopwise sees when you are busy.');
 const audit = item('Audit', '/audit', 'The tamper-evident record of who did what.');
+const imports = item('Import', '/admin/imports', 'Import candidates, requisitions and applications from a CSV file.');
 
 const adminGroup: NavGroup = {
   label: 'Admin',
@@ -41,7 +42,7 @@ const adminGroup: NavGroup = {
     item('Webhooks', '/admin/webhooks', 'Signed event deliveries to your systems.'),
     item('Failed deliveries', '/admin/deliveries', 'Emails and webhooks that could not be delivered, to retry.'),
     item('Calendar connections', '/admin/calendars', 'Connected calendars and their sync state.'),
-    item('Import', '/admin/imports', 'Import candidates and requisitions from a CSV file.'),
+    imports,
     audit,
   ],
 };
@@ -60,8 +61,8 @@ const staff = [queue, requisitions, candidates, calendar];
 
 export const NAV_BY_ROLE: Record<Role, NavEntry[]> = {
   admin: [...staff, interviewers, dashboards, myCalendar, adminGroup],
-  recruiter: [...staff, interviewers, dashboards, audit, myCalendar],
-  coordinator: [...staff, interviewers, dashboards, audit, myCalendar],
+  recruiter: [...staff, interviewers, dashboards, audit, imports, myCalendar],
+  coordinator: [...staff, interviewers, dashboards, audit, imports, myCalendar],
   hiring_manager: [...staff, myCalendar],
   interviewer: [
     item('My interviews', '/my/interviews', 'Your upcoming interviews and their briefs.'),

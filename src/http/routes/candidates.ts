@@ -15,14 +15,14 @@ import { errorResponses, idParams, pageQuery } from '../schemas.js';
 import { timeZoneSchema } from './organization.js';
 
 const optionalText = (max: number) => z.string().trim().min(1).max(max).nullable().optional();
-const candidateFields = {
+export const candidateFields = {
   name: z.string().trim().min(1).max(200),
   email: z.email().max(320).transform((email) => email.toLowerCase()),
   phone: z.string().trim().regex(/^[+()\d\s.-]{5,40}$/, 'must be a phone number').nullable().optional(),
   timeZone: timeZoneSchema,
   source: optionalText(100),
 };
-const externalId = z.string().trim().min(1).max(200);
+export const externalId = z.string().trim().min(1).max(200);
 
 const newCandidate = z.object({ ...candidateFields, externalId: externalId.nullable().optional() }).strict();
 const upsertBody = z.object(candidateFields).strict();

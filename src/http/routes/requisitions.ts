@@ -14,9 +14,9 @@ import { contextOf, requireActor } from '../auth.js';
 import { anyRequisitionSchema, anyStageSchema, presentRequisitionFor, presentStage, presentStageFor, stageSchema } from '../presenters/requisition.js';
 import { errorResponses, idParams, pageQuery } from '../schemas.js';
 
-const statuses = z.enum(['open', 'on_hold', 'closed']);
+export const statuses = z.enum(['open', 'on_hold', 'closed']);
 const externalId = z.string().trim().min(1).max(200);
-const stageKey = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,49}$/, 'must be 1–50 lower-case letters, digits, - or _');
+export const stageKey = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,49}$/, 'must be 1–50 lower-case letters, digits, - or _');
 
 const newStage = z
   .object({
