@@ -25,6 +25,8 @@ export type RequestSummary = {
   candidateConfirmedAt: string | null;
   /** The confirmed interview starts within 24 hours and the candidate has not confirmed. */
   unconfirmedSoon: boolean;
+  /** Interviewers whose connected calendar is out of date or failing (not sent to client users). */
+  staleCalendars?: { userId: string; name: string; reason: 'error' | 'old'; lastSyncedAt: string | null }[];
 };
 
 export type Transition = {

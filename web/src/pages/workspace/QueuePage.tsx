@@ -132,7 +132,8 @@ function useQueueSignals(): Signals {
 function Flags({ request, signals }: { request: RequestSummary; signals: Signals }) {
   const unconfirmed = signals.unconfirmedSoon.get(request.id);
   const noShows = signals.noShows.get(request.candidate.id) ?? 0;
-  if (!unconfirmed && !request.unconfirmedSoon && noShows < 2) return null;
+  const stale = request.staleCalendars ?? [];
+  if (!unconfirmed && !request.unconfirmedSoon && noShows < 2 && stale.length === 0) return null;
   const hours = unconfirmed ? Math.max(0, Math.round((Date.parse(unconfirmed.startsAt) - Date.now()) / 3_600_000)) : 0;
   return (
     <Group gap={4}>
@@ -144,6 +145,11 @@ function Flags({ request, signals }: { request: RequestSummary; signals: Signals
       {request.unconfirmedSoon && (
         <Badge color="yellow" variant="light" title="Starts within 24 hours and the candidate has not answered “I’ll be there”">
           Unconfirmed by candidate
+        </Badge>
+      )}
+      {stale.length > 0 && (
+        <Badge color="gray" variant="light" title={`Calendar out of date or failing: ${stale.map((s) => s.name).join(', ')}`}>
+          Stale calendar data
         </Badge>
       )}
       {noShows >= 2 && (
