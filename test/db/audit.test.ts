@@ -145,7 +145,7 @@ describe.each(backends)('the audit chain on the %s database', (backend) => {
     expect(await verifyAuditChain(db, org)).toMatchObject({ ok: true, events: 2100 });
     await tamper((trx) => sql`DELETE FROM audit_events WHERE organization_id = ${org} AND seq = 2050`.execute(trx));
     expect(await verifyAuditChain(db, org)).toMatchObject({ ok: false, events: 2099, firstBreak: { seq: 2050, reason: 'missing' } });
-  });
+  }, 120_000); // 2,100 chained inserts: seconds alone, much longer on a loaded machine
 
   it('gives concurrent writers in one organization a gap-free chain', async () => {
     const org = (await makeOrganization(db)).id;
