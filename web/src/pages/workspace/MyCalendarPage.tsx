@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, CopyButton, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, CopyButton, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useCalendarFeed, useConnectCalendar, useCreateFeed, useDisconnectCalendar, useMyConnections, useRevokeFeed, useSyncCalendar, type CalendarConnection } from '../../api/calendars';
 import { PageTitle } from '../../components/PageTitle';
@@ -34,7 +34,9 @@ function ConnectionCard({ connection }: { connection: CalendarConnection }) {
           <Title order={2} size="h4" id={`connection-${connection.id}`}>
             {connection.calendarName ?? 'Calendar'} ({connection.username})
           </Title>
-          {connection.status === 'error' ? <Badge color="red">Sync failing</Badge> : connection.stale ? <Badge color="yellow">Stale</Badge> : <Badge color="green">Connected</Badge>}
+          <Text fw={700} size="sm">
+            {connection.status === 'error' ? 'Sync failing' : connection.stale ? 'Stale' : 'Connected'}
+          </Text>
         </Group>
         <Text size="sm">Server: {connection.serverUrl}</Text>
         <Text size="sm">Last successful sync: {when(connection.lastSyncedAt)}</Text>
@@ -121,7 +123,7 @@ function FeedCard() {
         <Text size="sm">{active ? `Feed is on since ${when(feed.data?.createdAt ?? null)}; last read ${when(feed.data?.lastUsedAt ?? null)}.` : 'Feed is off.'}</Text>
         {url && (
           <Stack gap="xs">
-            <Alert color="yellow" title="Copy it now: you won’t see it again" role="status">
+            <Alert color="blue" title="Copy it now: you won’t see it again" role="status">
               Loopwise keeps only a hash of this address.
             </Alert>
             <Group align="flex-end" gap="xs" wrap="nowrap">
