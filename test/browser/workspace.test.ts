@@ -58,9 +58,9 @@ describe.runIf(browserAvailable())('the internal workspace in Chromium', { timeo
   it('shows each role only its own navigation', async () => {
     const expected: Record<string, string[]> = {
       'admin@acme.test': ['My queue', 'Requisitions', 'Candidates', 'Calendar', 'Interviewers & pools', 'Dashboards', 'My calendar', 'Users', 'Clients', 'Organization', 'API keys', 'Webhooks', 'Failed deliveries', 'Calendar connections', 'Import', 'Audit'],
-      'recruiter@acme.test': ['My queue', 'Requisitions', 'Candidates', 'Calendar', 'Interviewers & pools', 'Dashboards', 'Audit', 'My calendar'],
-      'coordinator@acme.test': ['My queue', 'Requisitions', 'Candidates', 'Calendar', 'Interviewers & pools', 'Dashboards', 'Audit', 'My calendar'],
-      'hm@acme.test': ['My queue', 'Requisitions', 'Candidates', 'Calendar', 'My calendar'],
+      'recruiter@acme.test': ['My queue', 'Requisitions', 'Candidates', 'Calendar', 'Interviewers & pools', 'Dashboards', 'Audit', 'Import', 'My calendar'],
+      'coordinator@acme.test': ['My queue', 'Requisitions', 'Candidates', 'Calendar', 'Interviewers & pools', 'Dashboards', 'Audit', 'Import', 'My calendar'],
+      'hm@acme.test': ['My queue', 'Requisitions', 'Candidates', 'Calendar', 'Dashboards', 'My calendar'],
       'interviewer1@acme.test': ['My interviews', 'My availability', 'My calendar'],
       'client@northwind.test': ['Candidates', 'Interviews', 'Dashboard'],
     };

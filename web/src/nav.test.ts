@@ -19,7 +19,7 @@ describe('navigation by role (DESIGN §1)', () => {
   });
 
   it('keeps hiring managers to their pipeline', () => {
-    expect(paths('hiring_manager')).toEqual(['/queue', '/requisitions', '/candidates', '/calendar', '/my/calendar']);
+    expect(paths('hiring_manager')).toEqual(['/queue', '/requisitions', '/candidates', '/calendar', '/dashboards', '/my/calendar']);
   });
 
   it('shows interviewers only their own interviews and availability', () => {

@@ -63,7 +63,7 @@ export const NAV_BY_ROLE: Record<Role, NavEntry[]> = {
   admin: [...staff, interviewers, dashboards, myCalendar, adminGroup],
   recruiter: [...staff, interviewers, dashboards, audit, imports, myCalendar],
   coordinator: [...staff, interviewers, dashboards, audit, imports, myCalendar],
-  hiring_manager: [...staff, myCalendar],
+  hiring_manager: [...staff, dashboards, myCalendar],
   interviewer: [
     item('My interviews', '/my/interviews', 'Your upcoming interviews and their briefs.'),
     item('My availability', '/my/availability', 'Working hours, limits and time off.'),
