@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser, type Browser } from '../helpers/browser.js';
+import { browserAvailable, launchBrowser, type Browser, signInPage } from '../helpers/browser.js';
 import { runCli, type CliRun } from '../helpers/process.js';
 import { seriousViolations } from '../helpers/browser-setup-axe.js';
 
@@ -44,11 +44,7 @@ describe.runIf(browserAvailable())('the admin integration pages in Chromium', { 
     url = await server.ready();
     browser = await launchBrowser();
     page = await browser.context.newPage();
-    await page.goto(`${url}/login`);
-    await page.getByLabel('Email').fill('admin@acme.test');
-    await page.getByRole('textbox', { name: 'Password' }).fill('loopwise-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await signInPage(page, url, 'admin@acme.test');
   });
   afterAll(async () => {
     await browser?.close();

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser, type Browser } from '../helpers/browser.js';
+import { browserAvailable, launchBrowser, type Browser, signInPage } from '../helpers/browser.js';
 import { bookFirstOption, expectWebApp, offerAgain, offerStage, signIn, type ApiSession } from '../helpers/browser-setup.js';
 import { seriousViolations } from '../helpers/browser-setup-axe.js';
 import { runCli, type CliRun } from '../helpers/process.js';
@@ -33,11 +33,7 @@ describe.runIf(browserAvailable())('client portal in Chromium', { timeout: 60_00
 
     page = await browser.context.newPage();
     page.setDefaultTimeout(10_000);
-    await page.goto(`${url}/login`);
-    await page.locator('input[name=email]').fill('client@northwind.test');
-    await page.locator('input[name=password]').fill('loopwise-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await signInPage(page, url, 'client@northwind.test');
   });
   afterAll(async () => {
     await browser?.close();

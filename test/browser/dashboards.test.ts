@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser, type Browser } from '../helpers/browser.js';
+import { browserAvailable, launchBrowser, type Browser, signInPage } from '../helpers/browser.js';
 import { bookFirstOption, expectWebApp, offerStage, signIn, type ApiSession } from '../helpers/browser-setup.js';
 import { seriousViolations } from '../helpers/browser-setup-axe.js';
 import { runCli, type CliRun } from '../helpers/process.js';
@@ -58,11 +58,7 @@ describe.runIf(browserAvailable())('dashboards in Chromium', { timeout: 60_000 }
 
   async function signInAs(email: string) {
     await page.context().clearCookies();
-    await page.goto(`${url}/login`);
-    await page.locator('input[name=email]').fill(email);
-    await page.locator('input[name=password]').fill('loopwise-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await signInPage(page, url, email);
   }
 
   const card = (name: string) => page.getByTestId(`metric-${name}`);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser, type Browser } from '../helpers/browser.js';
+import { browserAvailable, launchBrowser, type Browser, signInPage } from '../helpers/browser.js';
 import { seriousViolations } from '../helpers/browser-setup-axe.js';
 import { runCli, type CliRun } from '../helpers/process.js';
 
@@ -14,15 +14,11 @@ describe.runIf(browserAvailable())('CSV import in Chromium', { timeout: 60_000 }
   let page: Page;
 
   beforeAll(async () => {
-    server = runCli(['serve', '--demo'], { DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lw-imports-')), PORT: '0' });
+    server = runCli(['serve', '--demo', '--no-history'], { DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lw-imports-')), PORT: '0' });
     url = await server.ready();
     browser = await launchBrowser();
     page = await browser.context.newPage();
-    await page.goto(`${url}/login`);
-    await page.getByLabel('Email').fill('recruiter@acme.test');
-    await page.getByRole('textbox', { name: 'Password' }).fill('loopwise-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await signInPage(page, url, 'recruiter@acme.test');
   });
   afterAll(async () => {
     await browser?.close();

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser, type Browser } from '../helpers/browser.js';
+import { browserAvailable, launchBrowser, type Browser, signInPage } from '../helpers/browser.js';
 import { seriousViolations } from '../helpers/browser-setup-axe.js';
 import { runCli, type CliRun } from '../helpers/process.js';
 import { radicaleInstalled, startRadicale, type TestRadicale } from '../helpers/radicale.js';
@@ -29,11 +29,7 @@ describe.runIf(browserAvailable() && radicaleInstalled)('My calendar in Chromium
 
   it('an interviewer connects their Radicale calendar through the page, sees the refusal of a wrong password, and creates a feed URL', async () => {
     const page = await browser.context.newPage();
-    await page.goto(`${url}/login`);
-    await page.getByLabel('Email').fill('interviewer1@acme.test');
-    await page.getByRole('textbox', { name: 'Password' }).fill('loopwise-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await signInPage(page, url, 'interviewer1@acme.test');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My calendar' }).click();
     await page.getByRole('heading', { name: 'Connect a CalDAV calendar' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);

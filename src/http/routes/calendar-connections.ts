@@ -5,6 +5,7 @@ import { connectCalendar, disconnectCalendar, listOrganizationConnections, listO
 import { createOrRotateFeed, feedCalendar, getOwnFeed, revokeFeed } from '../../services/calendar-feeds.js';
 import { calendarSettingsOf } from '../../services/calendar-sync.js';
 import { contextOf } from '../auth.js';
+import { databaseRateLimitStore } from '../rate-limit-store.js';
 import { calendarConnectionSchema, calendarFeedSchema, organizationConnectionSchema, presentCalendarConnection, presentCalendarFeed, presentOrganizationConnection } from '../presenters/calendar.js';
 import { errorResponses, idParams } from '../schemas.js';
 
@@ -144,6 +145,7 @@ const publicFeedRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(rateLimit, {
     max: feedRateLimit,
     timeWindow: '1 minute',
+    store: databaseRateLimitStore(app),
     keyGenerator: (request) => `${request.ip}:${(request.params as { token?: string } | undefined)?.token ?? ''}`,
   });
   app.get(
