@@ -32,8 +32,22 @@ export function TimeZoneSelect({ label, value, onChange, required }: { label: st
   );
 }
 
-/** Loading, error and empty states of a query-backed section, with the API's own message. */
-export function QueryState({ isPending, error, isEmpty, empty, children }: { isPending: boolean; error: Error | null; isEmpty: boolean; empty: string; children: ReactNode }) {
+/** Loading, error and empty states of a query-backed section (a list, or one record's page), with the API's own message. */
+export function QueryState({
+  isPending,
+  error,
+  isEmpty = false,
+  empty = '',
+  errorTitle = 'Could not load this list',
+  children,
+}: {
+  isPending: boolean;
+  error: Error | null;
+  isEmpty?: boolean;
+  empty?: string;
+  errorTitle?: string;
+  children: ReactNode;
+}) {
   if (isPending) {
     return (
       <Center py="xl">
@@ -43,7 +57,7 @@ export function QueryState({ isPending, error, isEmpty, empty, children }: { isP
   }
   if (error) {
     return (
-      <Alert color="red" title="Could not load this list" role="alert">
+      <Alert color="red" title={errorTitle} role="alert">
         {error.message}
       </Alert>
     );

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Center, Loader, Text } from '@mantine/core';
+import { Anchor, Badge, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Role } from '../../api/session';
@@ -7,6 +7,8 @@ import { useCurrentUser } from '../../components/RequireSession';
 import { NotFoundPage } from '../NotFoundPage';
 import { STATUS_COLORS, STATUS_LABELS } from './format';
 import './workspace.css';
+
+import { QueryState } from '../admin/shared';
 
 export { ConfirmModal, ErrorAlert, Pager, QueryState } from '../admin/shared';
 
@@ -30,21 +32,11 @@ export function useIsStaff(): boolean {
 
 /** Loading and error state of a single record's page. */
 export function RecordState({ isPending, error, children }: { isPending: boolean; error: Error | null; children: ReactNode }) {
-  if (isPending) {
-    return (
-      <Center py="xl">
-        <Loader aria-label="Loading" />
-      </Center>
-    );
-  }
-  if (error) {
-    return (
-      <Alert color="red" title="Could not load this page" role="alert">
-        {error.message}
-      </Alert>
-    );
-  }
-  return children;
+  return (
+    <QueryState isPending={isPending} error={error} errorTitle="Could not load this page">
+      {children}
+    </QueryState>
+  );
 }
 
 export function StatusBadge({ status }: { status: RequestStatus }) {
